@@ -1,0 +1,20 @@
+//! \file
+//! \brief Compiler and library configuration shared by every nabla header.
+#ifndef NABLA_CONFIG_HPP
+#define NABLA_CONFIG_HPP
+
+#if __cplusplus < 202002L
+#error "nabla requires C++20: compile with -std=c++20 or later"
+#endif
+
+//! \brief Marks a member that may occupy no storage when its type is empty.
+#define NABLA_NO_UNIQUE_ADDRESS [[no_unique_address]]
+
+//! \brief Forces inlining of the small evaluation helpers, so a plan becomes straight-line code.
+#if defined(__GNUC__) || defined(__clang__)
+#define NABLA_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define NABLA_ALWAYS_INLINE inline
+#endif
+
+#endif // NABLA_CONFIG_HPP

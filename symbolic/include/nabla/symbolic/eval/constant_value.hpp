@@ -1,0 +1,63 @@
+//! \file
+//! \brief Values of the constants in an expression: the pool of captured numbers, and the value
+//! of a subexpression that contains no symbol.
+#ifndef NABLA_SYMBOLIC_EVAL_CONSTANT_VALUE_HPP
+#define NABLA_SYMBOLIC_EVAL_CONSTANT_VALUE_HPP
+
+#include <nabla/config.hpp>
+#include <nabla/symbolic/expr/traits.hpp>
+#include <nabla/symbolic/op/arithmetic.hpp>
+#include <nabla/symbolic/op/scalar_math.hpp>
+
+#include <array>
+#include <cstddef>
+
+namespace nabla::detail {
+
+//! The captured numbers of a set of outputs, indexed by constant identity.
+template <std::size_t N>
+using constant_pool = std::array<double, (N == 0 ? 1 : N)>;
+
+template <class Pool, class E>
+constexpr void collect_constants(Pool& pool, E const& e) {
+    if constexpr (is_runtime_constant_v<E>) {
+        pool[next_id_v<E> - 1] = e.value;
+    } else if constexpr (next_id_v<E> == 0) {
+        // no constants below
+    } else if constexpr (requires { e.arg; }) {
+        collect_constants(pool, e.arg);
+    } else if constexpr (requires { e.lhs; }) {
+        collect_constants(pool, e.lhs);
+        collect_constants(pool, e.rhs);
+    }
+}
+
+//! The value, in double, of a constant expression (an exponent).
+template <class E, class Pool>
+NABLA_ALWAYS_INLINE double constant_value(Pool const& pool) {
+    if constexpr (is_rational_v<E>) {
+        return E::value;
+    } else if constexpr (is_runtime_constant_v<E>) {
+        return pool[next_id_v<E> - 1];
+    } else if constexpr (requires { E::arg; }) {
+        return E::op_type::apply(constant_value<decltype(E::arg)>(pool));
+    } else if constexpr (std::is_same_v<typename E::op_type, pow_op>) {
+        return math::runtime_pow(constant_value<decltype(E::lhs)>(pool),
+                                 constant_value<decltype(E::rhs)>(pool));
+    } else {
+        return E::op_type::apply(constant_value<decltype(E::lhs)>(pool),
+                                 constant_value<decltype(E::rhs)>(pool));
+    }
+}
+
+//! The value in double of the constant expression \p e.
+template <class E>
+double constant_value_of(E const& e) {
+    constant_pool<next_id_v<E>> pool{};
+    collect_constants(pool, e);
+    return constant_value<E>(pool);
+}
+
+} // namespace nabla::detail
+
+#endif // NABLA_SYMBOLIC_EVAL_CONSTANT_VALUE_HPP

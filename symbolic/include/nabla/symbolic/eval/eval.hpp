@@ -1,0 +1,158 @@
+//! \file
+//! \brief `nabla::eval` and `nabla::eval_all`: values of expressions, gradients and Hessians in
+//! any scalar type, through one common-subexpression-free plan.
+#ifndef NABLA_SYMBOLIC_EVAL_EVAL_HPP
+#define NABLA_SYMBOLIC_EVAL_EVAL_HPP
+
+#include <nabla/symbolic/diff/gradient.hpp>
+#include <nabla/symbolic/eval/plan.hpp>
+#include <nabla/symbolic/expr/symbols.hpp>
+
+#include <boost/hana/unpack.hpp>
+
+#include <array>
+#include <tuple>
+#include <type_traits>
+
+namespace nabla {
+
+//! \brief Value, gradient and Hessian of a function at a point: the result of `eval_all`.
+//! Destructure it: `auto [value, gradient, hessian] = eval_all(...)`.
+template <class T, std::size_t N>
+struct evaluation {
+    //! \f$ f(x) \f$.
+    T value;
+    //! \f$ \nabla f(x) \f$.
+    std::array<T, N> gradient;
+    //! \f$ \nabla^2 f(x) \f$, both triangles filled.
+    matrix<T, N, N> hessian;
+};
+
+//! \brief Value and gradient of a function at a point: the result of `eval_gradient`.
+template <class T, std::size_t N>
+struct value_and_gradient {
+    //! \f$ f(x) \f$.
+    T value;
+    //! \f$ \nabla f(x) \f$.
+    std::array<T, N> gradient;
+};
+
+namespace detail {
+
+template <class B>
+using binding_value_t = std::remove_cvref_t<decltype(std::declval<B>().value)>;
+
+template <class V, class... Bs>
+inline constexpr std::size_t binding_count_v = ((Bs::name() == V::name() ? 1 : 0) + ... + 0);
+
+template <class... Bs>
+constexpr bool no_name_twice() {
+    constexpr std::array<std::string_view, sizeof...(Bs)> names{Bs::name()...};
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = i + 1; j < names.size(); ++j)
+            if (names[i] == names[j]) return false;
+    return true;
+}
+
+template <class... Vs, class... Bs>
+constexpr bool all_bound(type_list<Vs...>, type_list<Bs...>) {
+    return ((binding_count_v<Vs, Bs...> == 1) && ...);
+}
+
+//! The value bound to symbol \p V among \p bs, converted to \p T.
+template <class T, class V, class B, class... Bs>
+NABLA_ALWAYS_INLINE T bound_value(B const& b, Bs const&... bs) {
+    if constexpr (B::name() == V::name()) {
+        return T(b.value);
+    } else {
+        return bound_value<T, V>(bs...);
+    }
+}
+
+template <class... Es>
+constexpr std::size_t pool_size_v = std::max({std::size_t{0}, next_id_v<Es>...});
+
+//! Runs the plan of \p outs (a pack of expressions) and hands the state to \p read.
+template <class T, class Inputs, class Read, class... Es>
+NABLA_ALWAYS_INLINE auto run_plan(Inputs const& inputs, Read&& read, Es const&... outs) {
+    using nodes = plan_t<Es...>;
+    constexpr std::size_t pool_size = pool_size_v<Es...>;
+    constant_pool<pool_size> pool{};
+    (collect_constants(pool, outs), ...);
+    plan_state<nodes, T, pool_size> state{{}, pool};
+    state.run(inputs, std::make_index_sequence<nodes::size>{});
+    return read(state);
+}
+
+template <class F>
+struct outputs_of {
+    static constexpr auto get(F const& f) { return boost::hana::make_tuple(f); }
+};
+template <class... Es>
+struct outputs_of<expression_vector<Es...>> {
+    static constexpr auto const& get(expression_vector<Es...> const& v) { return v.elements; }
+};
+template <std::size_t N, class... Es>
+struct outputs_of<symmetric_expression_matrix<N, Es...>> {
+    static constexpr auto const& get(symmetric_expression_matrix<N, Es...> const& m) {
+        return m.upper;
+    }
+};
+
+template <class F, class T>
+struct result_of_eval {
+    template <class State>
+    static T read(State const& s) {
+        return s.template value<F>();
+    }
+};
+template <class... Es, class T>
+struct result_of_eval<expression_vector<Es...>, T> {
+    template <class State>
+    static std::array<T, sizeof...(Es)> read(State const& s) {
+        return {s.template value<Es>()...};
+    }
+};
+template <std::size_t N, class... Es, class T>
+struct result_of_eval<symmetric_expression_matrix<N, Es...>, T> {
+    template <class State>
+    static matrix<T, N, N> read(State const& s) {
+        const std::array<T, sizeof...(Es)> upper{s.template value<Es>()...};
+        matrix<T, N, N> m;
+        for (std::size_t i = 0, k = 0; i != N; ++i)
+            for (std::size_t j = i; j != N; ++j, ++k) m(i, j) = m(j, i) = upper[k];
+        return m;
+    }
+};
+
+} // namespace detail
+
+//! \brief Evaluates an expression, a gradient or a Hessian with symbols bound by name, in any
+//! order: `eval(f, x = 1.5, y = 2.0)`.
+//!
+//! The scalar type is that of the bound values (the common type if they differ): bind
+//! `cpp_bin_float_50` or `xsimd::batch<double>` values and the same expression evaluates in that
+//! type. Returns a scalar for an expression, `std::array<T, N>` for an `expression_vector` and a
+//! `matrix<T, N, N>` for a Hessian. Every distinct subexpression is computed once.
+template <class F, class... Bs>
+auto eval(F const& f, Bs const&... bindings) {
+    static_assert((is_binding_v<Bs> && ...),
+                  "nabla::eval: after the expression, pass bindings such as x = 1.0");
+    static_assert(detail::no_name_twice<Bs...>(), "nabla::eval: a symbol is bound twice");
+    using T = typename std::conditional_t<sizeof...(Bs) == 0, std::type_identity<double>,
+                                          std::common_type<detail::binding_value_t<Bs>...>>::type;
+    return boost::hana::unpack(detail::outputs_of<F>::get(f), [&](auto const&... outs) {
+        using symbols = decltype(
+            (detail::type_list<>{} | ... | free_symbols_t<std::remove_cvref_t<decltype(outs)>>{}));
+        static_assert(detail::all_bound(symbols{}, detail::type_list<Bs...>{}),
+                      "nabla::eval: a symbol of the expression has no value; bind every symbol, "
+                      "e.g. eval(f, x = 1.0, y = 2.0)");
+        const auto inputs = [&]<class V>() -> T { return detail::bound_value<T, V>(bindings...); };
+        return detail::run_plan<T>(
+            inputs, [](auto const& s) { return detail::result_of_eval<F, T>::read(s); }, outs...);
+    });
+}
+
+} // namespace nabla
+
+#endif // NABLA_SYMBOLIC_EVAL_EVAL_HPP

@@ -1,0 +1,138 @@
+//! \file
+//! \brief `nabla::eval_all` and `nabla::eval_gradient`: value, gradient (and Hessian) at a point
+//! given by position, in one pass that shares every common subexpression.
+#ifndef NABLA_SYMBOLIC_EVAL_EVAL_ALL_HPP
+#define NABLA_SYMBOLIC_EVAL_EVAL_ALL_HPP
+
+#include <nabla/symbolic/eval/eval.hpp>
+
+#include <boost/hana/concat.hpp>
+
+#include <stdexcept>
+#include <string>
+
+namespace nabla {
+
+namespace detail {
+
+template <class V, class... Vs>
+constexpr std::size_t wrt_position() {
+    constexpr std::array<bool, sizeof...(Vs)> same{std::is_same_v<V, Vs>...};
+    for (std::size_t i = 0; i != same.size(); ++i)
+        if (same[i]) return i;
+    return sizeof...(Vs);
+}
+
+template <class Point>
+using point_value_t = std::remove_cvref_t<decltype(std::declval<Point const&>()[0])>;
+
+template <std::size_t N, class Point>
+void check_point_size(Point const& point) {
+    if constexpr (requires { std::tuple_size<Point>::value; }) {
+        static_assert(std::tuple_size<Point>::value == N,
+                      "nabla::eval_all: the point must have one coordinate per symbol in wrt(...)");
+    } else {
+        if (point.size() != N)
+            throw std::invalid_argument("nabla::eval_all: the point has " +
+                                        std::to_string(point.size()) + " coordinates, wrt(...) lists " +
+                                        std::to_string(N) + " symbols");
+    }
+}
+
+//! Inputs for a plan: symbols of \p Vs by position in \p point, any other from \p extra.
+template <class T, class... Vs, class Point, class... Bs>
+auto positional_inputs(wrt_t<Vs...>, Point const& point, Bs const&... extra) {
+    return [&point, &extra...]<class V>() -> T {
+        constexpr std::size_t k = wrt_position<V, Vs...>();
+        if constexpr (k < sizeof...(Vs)) {
+            return T(point[k]);
+        } else {
+            return bound_value<T, V>(extra...);
+        }
+    };
+}
+
+template <class... Bs, class... Vs>
+constexpr void check_positional(wrt_t<Vs...>) {
+    static_assert((is_binding_v<Bs> && ...),
+                  "nabla::eval_all: after the point, pass bindings such as z = 1.0");
+    static_assert(no_name_twice<Bs...>(), "nabla::eval_all: a symbol is bound twice");
+    static_assert(((binding_count_v<Vs, Bs...> == 0) && ...),
+                  "nabla::eval_all: a symbol listed in wrt(...) is also bound by name");
+}
+
+template <class V, class... Vs, class... Bs>
+constexpr bool positional_bound() {
+    return wrt_position<V, Vs...>() < sizeof...(Vs) || binding_count_v<V, Bs...> == 1;
+}
+template <class... Ss, class... Vs, class... Bs>
+constexpr bool all_positional_bound(type_list<Ss...>, wrt_t<Vs...>, type_list<Bs...>) {
+    return (positional_bound<Ss, Vs..., Bs...>() && ...);
+}
+
+} // namespace detail
+
+//! \brief Value, gradient and Hessian of \p f with respect to the symbols of \p w, at \p point
+//! (their values by position), in one pass: every subexpression shared by \f$ f \f$,
+//! \f$ \nabla f \f$ and \f$ \nabla^2 f \f$ is computed once.
+//! \code
+//! auto [value, grad, hess] = nabla::eval_all(f, nabla::wrt(x, y), std::array{1.5, 2.0});
+//! \endcode
+//! Symbols of \p f not listed in \p w are bound by name after the point.
+template <expression F, class... Vs, class Point, class... Bs>
+auto eval_all(F const& f, wrt_t<Vs...> w, Point const& point, Bs const&... extra) {
+    constexpr std::size_t n = sizeof...(Vs);
+    using T = detail::point_value_t<Point>;
+    detail::check_positional<Bs...>(w);
+    static_assert(detail::all_positional_bound(free_symbols_t<F>{}, w, detail::type_list<Bs...>{}),
+                  "nabla::eval_all: a symbol of the expression has no value; list it in wrt(...) "
+                  "or bind it after the point, e.g. eval_all(f, wrt(x), p, z = 2.0)");
+    detail::check_point_size<n>(point);
+    const auto g = gradient(f, w);
+    const auto h = hessian(f, w);
+    const auto inputs = detail::positional_inputs<T>(w, point, extra...);
+    return boost::hana::unpack(
+        boost::hana::concat(boost::hana::make_tuple(f), boost::hana::concat(g.elements, h.upper)),
+        [&](auto const&... outs) {
+            return detail::run_plan<T>(
+                inputs,
+                [](auto const& s) {
+                    using G = std::remove_cvref_t<decltype(g)>;
+                    using H = std::remove_cvref_t<decltype(h)>;
+                    return evaluation<T, n>{s.template value<F>(),
+                                            detail::result_of_eval<G, T>::read(s),
+                                            detail::result_of_eval<H, T>::read(s)};
+                },
+                outs...);
+        });
+}
+
+//! \brief Value and gradient of \p f with respect to the symbols of \p w at \p point, in one
+//! pass (no Hessian is derived): what first-order solvers need.
+template <expression F, class... Vs, class Point, class... Bs>
+auto eval_gradient(F const& f, wrt_t<Vs...> w, Point const& point, Bs const&... extra) {
+    constexpr std::size_t n = sizeof...(Vs);
+    using T = detail::point_value_t<Point>;
+    detail::check_positional<Bs...>(w);
+    static_assert(detail::all_positional_bound(free_symbols_t<F>{}, w, detail::type_list<Bs...>{}),
+                  "nabla::eval_gradient: a symbol of the expression has no value; list it in "
+                  "wrt(...) or bind it after the point");
+    detail::check_point_size<n>(point);
+    const auto g = gradient(f, w);
+    const auto inputs = detail::positional_inputs<T>(w, point, extra...);
+    return boost::hana::unpack(
+        boost::hana::concat(boost::hana::make_tuple(f), g.elements), [&](auto const&... outs) {
+            return detail::run_plan<T>(
+                inputs,
+                [](auto const& s) {
+                    using G = std::remove_cvref_t<decltype(g)>;
+                    return value_and_gradient<T, n>{s.template value<F>(),
+                                                    detail::result_of_eval<G, T>::read(s)};
+                },
+                outs...);
+        });
+}
+
+} // namespace nabla
+
+#endif // NABLA_SYMBOLIC_EVAL_EVAL_ALL_HPP

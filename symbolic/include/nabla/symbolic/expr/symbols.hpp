@@ -1,0 +1,77 @@
+//! \file
+//! \brief The free symbols of an expression, and whether it depends on a given one.
+#ifndef NABLA_SYMBOLIC_EXPR_SYMBOLS_HPP
+#define NABLA_SYMBOLIC_EXPR_SYMBOLS_HPP
+
+#include <nabla/symbolic/expr/traits.hpp>
+#include <nabla/symbolic/expr/type_list.hpp>
+
+namespace nabla {
+
+namespace detail {
+template <class T, class... Ts>
+constexpr type_list<T, Ts...> prepend(type_list<Ts...>) {
+    return {};
+}
+template <class... Bs>
+constexpr type_list<Bs...> merge_by_name(type_list<>, type_list<Bs...>) {
+    return {};
+}
+template <class A, class... As>
+constexpr type_list<A, As...> merge_by_name(type_list<A, As...>, type_list<>) {
+    return {};
+}
+//! Merges two name-sorted lists of symbols, dropping repeats (lazily: one branch per step).
+template <class A, class... As, class B, class... Bs>
+constexpr auto merge_by_name(type_list<A, As...>, type_list<B, Bs...>) {
+    if constexpr (A::name() < B::name()) {
+        return prepend<A>(merge_by_name(type_list<As...>{}, type_list<B, Bs...>{}));
+    } else if constexpr (B::name() < A::name()) {
+        return prepend<B>(merge_by_name(type_list<A, As...>{}, type_list<Bs...>{}));
+    } else {
+        return prepend<A>(merge_by_name(type_list<As...>{}, type_list<Bs...>{}));
+    }
+}
+
+//! The union of two name-sorted lists of symbols.
+template <class... As, class... Bs>
+constexpr auto operator|(type_list<As...> a, type_list<Bs...> b) {
+    return merge_by_name(a, b);
+}
+
+template <class E>
+struct symbols_of {
+    using type = type_list<>;
+};
+template <fixed_string Name>
+struct symbols_of<var<Name>> {
+    using type = type_list<var<Name>>;
+};
+template <class Op, class A>
+struct symbols_of<unary<Op, A>> {
+    using type = typename symbols_of<A>::type;
+};
+template <class Op, class A, class B>
+struct symbols_of<binary<Op, A, B>> {
+    using type = decltype(merge_by_name(typename symbols_of<A>::type{},
+                                        typename symbols_of<B>::type{}));
+};
+} // namespace detail
+
+//! \brief The symbols that occur in \p E, without repeats, sorted by name: the order in which
+//! `gradient(f)` and `hessian(f)` take them when no symbols are listed.
+template <class E>
+using free_symbols_t = typename detail::symbols_of<E>::type;
+
+//! \brief True when the symbol \p V occurs in \p E. A derivative with respect to a symbol that
+//! does not occur is the exact zero without a single rule being instantiated.
+template <class E, class V>
+inline constexpr bool depends_on_v = std::is_same_v<E, V>;
+template <class Op, class A, class V>
+inline constexpr bool depends_on_v<unary<Op, A>, V> = depends_on_v<A, V>;
+template <class Op, class A, class B, class V>
+inline constexpr bool depends_on_v<binary<Op, A, B>, V> = depends_on_v<A, V> || depends_on_v<B, V>;
+
+} // namespace nabla
+
+#endif // NABLA_SYMBOLIC_EXPR_SYMBOLS_HPP

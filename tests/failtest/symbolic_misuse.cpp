@@ -1,0 +1,26 @@
+// Each case is a mistake a user makes; CTest compiles it and checks the static_assert sentence.
+#include <nabla/nabla.hpp>
+
+#include <array>
+
+constexpr nabla::var<"x"> x;
+constexpr nabla::var<"y"> y;
+
+int main() {
+#if NABLA_FAILTEST_CASE == 1
+    auto bad = nabla::d(x * y, x * y); // differentiating with respect to an expression
+#elif NABLA_FAILTEST_CASE == 2
+    auto bad = nabla::eval(x * y, x = 1.0); // y left unbound
+#elif NABLA_FAILTEST_CASE == 3
+    auto bad = nabla::eval(x * y, x = 1.0, y = 2.0, x = 3.0);
+#elif NABLA_FAILTEST_CASE == 4
+    auto bad = nabla::gradient(x * y, nabla::wrt(x, 2.0));
+#elif NABLA_FAILTEST_CASE == 5
+    auto bad = nabla::gradient(x * y, nabla::wrt(x, x));
+#elif NABLA_FAILTEST_CASE == 6
+    auto bad = nabla::eval_all(x * y, nabla::wrt(x), std::array{1.0});
+#elif NABLA_FAILTEST_CASE == 7
+    auto bad = nabla::eval_all(x * y, nabla::wrt(x, y), std::array{1.0, 2.0, 3.0});
+#endif
+    (void)bad;
+}
