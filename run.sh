@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# One entry point for people and CI on Debian 12: installs what is missing, configures, builds
+# and runs. Usage: ./run.sh demo | test | test-sanitize | bench | docs
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(g++ cmake make pkg-config libboost-dev libboost-test-dev libxsimd-dev libmpfr-dev)
+case "${1:-}" in
+    bench) packages+=(libbenchmark-dev libeigen3-dev time) ;;
+    docs) packages+=(doxygen graphviz) ;;
+esac
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "run.sh: installing ${missing[*]}"
+    sudo_cmd=()
+    [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+jobs=$(nproc)
+configure() { # build-dir, extra cmake arguments...
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DNABLA_WERROR=ON "$@" >/dev/null
+}
+
+case "${1:-}" in
+    demo)
+        configure build -DNABLA_BUILD_TESTS=OFF
+        cmake --build build -j "$jobs" --target example_demo
+        ./build/examples/example_demo
+        ;;
+    test)
+        configure build
+        cmake --build build -j "$jobs"
+        ctest --test-dir build -j "$jobs" --output-on-failure
+        ;;
+    test-sanitize)
+        configure build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+        cmake --build build-sanitize -j "$jobs"
+        ctest --test-dir build-sanitize -j "$jobs" --output-on-failure
+        ;;
+    bench)
+        configure build-bench -DNABLA_BUILD_TESTS=OFF -DNABLA_BUILD_BENCHMARKS=ON
+        cmake --build build-bench -j "$jobs"
+        ./build-bench/bench/bench_derivatives
+        ;;
+    *)
+        echo "usage: $0 demo | test | test-sanitize | bench" >&2
+        exit 2
+        ;;
+esac
