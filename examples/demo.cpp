@@ -65,8 +65,9 @@ int main() {
     check("d2f/dwdb", hess(0, 1), ref.hessian(0, 1));
     check("d2f/db2", hess(1, 1), ref.hessian(1, 1));
 
-    std::cout << '\n' << (failures == 0 ? "all values agree with the 50-digit evaluation"
-                                        : "some values disagree with the 50-digit evaluation")
+    std::cout << '\n'
+              << (failures == 0 ? "all values agree with the 50-digit evaluation"
+                                : "some values disagree with the 50-digit evaluation")
               << '\n';
     return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -31,12 +31,12 @@ constexpr auto join(A const& a, B const& b) {
 }
 
 template <class A, class B>
-concept mixed_operands = operand<A> && operand<B> && (expression<A> || expression<B>);
+concept mixed_operands = operand<A> && operand<B> &&(expression<A> || expression<B>);
 } // namespace detail
 
 //! \brief \f$ a + b \f$.
 template <class A, class B>
-    requires detail::mixed_operands<A, B>
+requires detail::mixed_operands<A, B>
 constexpr auto operator+(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
     return detail::make_add(l, r);
@@ -44,7 +44,7 @@ constexpr auto operator+(A const& a, B const& b) {
 
 //! \brief \f$ a - b \f$.
 template <class A, class B>
-    requires detail::mixed_operands<A, B>
+requires detail::mixed_operands<A, B>
 constexpr auto operator-(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
     return detail::make_sub(l, r);
@@ -52,7 +52,7 @@ constexpr auto operator-(A const& a, B const& b) {
 
 //! \brief \f$ a b \f$.
 template <class A, class B>
-    requires detail::mixed_operands<A, B>
+requires detail::mixed_operands<A, B>
 constexpr auto operator*(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
     return detail::make_mul(l, r);
@@ -60,7 +60,7 @@ constexpr auto operator*(A const& a, B const& b) {
 
 //! \brief \f$ a / b \f$.
 template <class A, class B>
-    requires detail::mixed_operands<A, B>
+requires detail::mixed_operands<A, B>
 constexpr auto operator/(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
     return detail::make_div(l, r);
@@ -82,7 +82,7 @@ constexpr A operator+(A const& a) {
 //! `pow(x, c<1, 3>)` (exact), `pow(x, y)`. For a runtime exponent, integers are evaluated by
 //! multiplication, anything else through `pow`.
 template <class A, class B>
-    requires detail::mixed_operands<A, B>
+requires detail::mixed_operands<A, B>
 constexpr auto pow(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
     return detail::make_pow(l, r);
@@ -101,33 +101,35 @@ constexpr auto cbrt(A const& a) {
     return detail::make_pow(a, rational<1, 3>{});
 }
 
-#define NABLA_DEFINE_UNARY_FUNCTION(function, op, math)                                           \
-    /*! \brief math */                                                                            \
-    template <expression A>                                                                       \
-    constexpr auto function(A const& a) {                                                         \
-        return detail::make_unary<op>(a);                                                         \
+#define NABLA_DEFINE_UNARY_FUNCTION(function, op, math)                                            \
+    /*! \brief math */                                                                             \
+    template <expression A>                                                                        \
+    constexpr auto function(A const& a) {                                                          \
+        return detail::make_unary<op>(a);                                                          \
     }
 
-NABLA_DEFINE_UNARY_FUNCTION(exp, exp_op, \f$ e^a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(expm1, expm1_op, \f$ e^a - 1 \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(log, log_op, \f$ \log a \f$ (natural).)
+NABLA_DEFINE_UNARY_FUNCTION(exp, exp_op, \f$ e ^ a \f$.)
+NABLA_DEFINE_UNARY_FUNCTION(expm1, expm1_op, \f$ e ^ a - 1 \f$.)
+NABLA_DEFINE_UNARY_FUNCTION(log, log_op, \f$ \log a \f$(natural).)
 NABLA_DEFINE_UNARY_FUNCTION(log1p, log1p_op, \f$ \log(1 + a) \f$.)
 NABLA_DEFINE_UNARY_FUNCTION(sin, sin_op, \f$ \sin a \f$.)
 NABLA_DEFINE_UNARY_FUNCTION(cos, cos_op, \f$ \cos a \f$.)
 NABLA_DEFINE_UNARY_FUNCTION(tan, tan_op, \f$ \tan a \f$.)
 NABLA_DEFINE_UNARY_FUNCTION(atan, atan_op, \f$ \arctan a \f$.)
 NABLA_DEFINE_UNARY_FUNCTION(tanh, tanh_op, \f$ \tanh a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(sigmoid, sigmoid_op, \f$ \sigma(a) = 1 / (1 + e^{-a}) \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(softplus, softplus_op, \f$ \log(1 + e^{a}) \f$ without overflow.)
-NABLA_DEFINE_UNARY_FUNCTION(abs, abs_op, \f$ |a| \f$; derivative \f$ \operatorname{sgn} a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(sign, sign_op, \f$ \operatorname{sgn} a \f$ with \f$ \operatorname{sgn} 0 = 0 \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(heaviside, heaviside_op, Heaviside step \f$ H(a) \f$ with \f$ H(0) = 1/2 \f$.)
+NABLA_DEFINE_UNARY_FUNCTION(sigmoid, sigmoid_op, \f$ \sigma(a) = 1 / (1 + e ^ {-a}) \f$.)
+NABLA_DEFINE_UNARY_FUNCTION(softplus, softplus_op, \f$ \log(1 + e ^ {a}) \f$ without overflow.)
+NABLA_DEFINE_UNARY_FUNCTION(abs, abs_op, \f$ | a | \f$; derivative \f$ \operatorname{sgn} a \f$.)
+NABLA_DEFINE_UNARY_FUNCTION(
+    sign, sign_op, \f$ \operatorname{sgn} a \f$ with \f$ \operatorname { sgn } 0 = 0 \f$.)
+NABLA_DEFINE_UNARY_FUNCTION(heaviside, heaviside_op,
+                            Heaviside step \f$ H(a) \f$ with \f$ H(0) = 1 / 2 \f$.)
 
 #undef NABLA_DEFINE_UNARY_FUNCTION
 
 //! \brief \f$ \min(a, b) \f$; at a tie its derivative is the mean of the two derivatives.
 template <class A, class B>
-    requires detail::mixed_operands<A, B>
+requires detail::mixed_operands<A, B>
 constexpr auto min(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
     return detail::make_binary<min_op>(l, r);
@@ -135,7 +137,7 @@ constexpr auto min(A const& a, B const& b) {
 
 //! \brief \f$ \max(a, b) \f$; at a tie its derivative is the mean of the two derivatives.
 template <class A, class B>
-    requires detail::mixed_operands<A, B>
+requires detail::mixed_operands<A, B>
 constexpr auto max(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
     return detail::make_binary<max_op>(l, r);

@@ -63,8 +63,7 @@ constexpr auto gradient(F const& f, wrt_t<Vs...>) {
 //! \brief The gradient with respect to the listed symbols: `gradient(f, x, y)`; with none
 //! listed, with respect to every free symbol of \p f sorted by name.
 template <expression F, class... Vs>
-    requires(!(detail::is_wrt_v<Vs> || ...))
-constexpr auto gradient(F const& f, Vs const&... vs) {
+requires(!(detail::is_wrt_v<Vs> || ...)) constexpr auto gradient(F const& f, Vs const&... vs) {
     if constexpr (sizeof...(Vs) == 0) {
         return gradient(f, detail::wrt_of(free_symbols_t<F>{}));
     } else {
@@ -117,8 +116,7 @@ constexpr auto hessian(F const& f, wrt_t<Vs...> w) {
 //! \brief The Hessian with respect to the listed symbols: `hessian(f, x, y)`; with none listed,
 //! with respect to every free symbol of \p f sorted by name.
 template <expression F, class... Vs>
-    requires(!(detail::is_wrt_v<Vs> || ...))
-constexpr auto hessian(F const& f, Vs const&... vs) {
+requires(!(detail::is_wrt_v<Vs> || ...)) constexpr auto hessian(F const& f, Vs const&... vs) {
     if constexpr (sizeof...(Vs) == 0) {
         return hessian(f, detail::wrt_of(free_symbols_t<F>{}));
     } else {

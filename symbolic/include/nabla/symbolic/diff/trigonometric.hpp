@@ -44,8 +44,8 @@ struct derivative_rule<atan_op> {
     //! \f$ f'(u) \f$.
     template <class Node>
     static constexpr auto outer(Node const& node) {
-        return detail::make_pow(detail::make_add(one_t{}, detail::make_pow(node.arg, rational<2>{})),
-                                rational<-1>{});
+        return detail::make_pow(
+            detail::make_add(one_t{}, detail::make_pow(node.arg, rational<2>{})), rational<-1>{});
     }
 };
 

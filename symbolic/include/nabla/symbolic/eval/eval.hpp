@@ -50,14 +50,29 @@ constexpr bool no_name_twice() {
     constexpr std::array<std::string_view, sizeof...(Bs)> names{Bs::name()...};
     for (std::size_t i = 0; i < names.size(); ++i)
         for (std::size_t j = i + 1; j < names.size(); ++j)
-            if (names[i] == names[j]) return false;
+            if (names[i] == names[j])
+                return false;
     return true;
 }
 
 template <class... Vs, class... Bs>
 constexpr bool all_bound(type_list<Vs...>, type_list<Bs...>) {
-    return ((binding_count_v<Vs, Bs...> == 1) && ...);
+    return ((binding_count_v<Vs, Bs...> >= 1) && ...);
 }
+
+//! The free symbols of an expression or of every element of a collection, sorted by name.
+template <class F>
+struct output_symbols {
+    using type = free_symbols_t<F>;
+};
+template <class... Es>
+struct output_symbols<expression_vector<Es...>> {
+    using type = decltype((type_list<>{} | ... | free_symbols_t<Es>{}));
+};
+template <std::size_t N, class... Es>
+struct output_symbols<symmetric_expression_matrix<N, Es...>> {
+    using type = decltype((type_list<>{} | ... | free_symbols_t<Es>{}));
+};
 
 //! The value bound to symbol \p V among \p bs, converted to \p T.
 template <class T, class V, class B, class... Bs>
@@ -120,7 +135,8 @@ struct result_of_eval<symmetric_expression_matrix<N, Es...>, T> {
         const std::array<T, sizeof...(Es)> upper{s.template value<Es>()...};
         matrix<T, N, N> m;
         for (std::size_t i = 0, k = 0; i != N; ++i)
-            for (std::size_t j = i; j != N; ++j, ++k) m(i, j) = m(j, i) = upper[k];
+            for (std::size_t j = i; j != N; ++j, ++k)
+                m(i, j) = m(j, i) = upper[k];
         return m;
     }
 };
@@ -136,21 +152,29 @@ struct result_of_eval<symmetric_expression_matrix<N, Es...>, T> {
 //! `matrix<T, N, N>` for a Hessian. Every distinct subexpression is computed once.
 template <class F, class... Bs>
 auto eval(F const& f, Bs const&... bindings) {
-    static_assert((is_binding_v<Bs> && ...),
-                  "nabla::eval: after the expression, pass bindings such as x = 1.0");
-    static_assert(detail::no_name_twice<Bs...>(), "nabla::eval: a symbol is bound twice");
-    using T = typename std::conditional_t<sizeof...(Bs) == 0, std::type_identity<double>,
-                                          std::common_type<detail::binding_value_t<Bs>...>>::type;
-    return boost::hana::unpack(detail::outputs_of<F>::get(f), [&](auto const&... outs) {
-        using symbols = decltype(
-            (detail::type_list<>{} | ... | free_symbols_t<std::remove_cvref_t<decltype(outs)>>{}));
-        static_assert(detail::all_bound(symbols{}, detail::type_list<Bs...>{}),
-                      "nabla::eval: a symbol of the expression has no value; bind every symbol, "
-                      "e.g. eval(f, x = 1.0, y = 2.0)");
-        const auto inputs = [&]<class V>() -> T { return detail::bound_value<T, V>(bindings...); };
-        return detail::run_plan<T>(
-            inputs, [](auto const& s) { return detail::result_of_eval<F, T>::read(s); }, outs...);
-    });
+    constexpr bool bindings_ok = (is_binding_v<Bs> && ...);
+    static_assert(bindings_ok, "nabla::eval: after the expression, pass bindings such as x = 1.0");
+    if constexpr (bindings_ok) {
+        constexpr bool once = detail::no_name_twice<Bs...>();
+        static_assert(once, "nabla::eval: a symbol is bound twice");
+        constexpr bool complete = detail::all_bound(typename detail::output_symbols<F>::type{},
+                                                    detail::type_list<Bs...>{});
+        static_assert(complete, "nabla::eval: a symbol of the expression has no value; bind "
+                                "every symbol, e.g. eval(f, x = 1.0, y = 2.0)");
+        if constexpr (once && complete) {
+            using T =
+                typename std::conditional_t<sizeof...(Bs) == 0, std::type_identity<double>,
+                                            std::common_type<detail::binding_value_t<Bs>...>>::type;
+            const auto inputs = [&]<class V>() -> T {
+                return detail::bound_value<T, V>(bindings...);
+            };
+            return boost::hana::unpack(detail::outputs_of<F>::get(f), [&](auto const&... outs) {
+                return detail::run_plan<T>(
+                    inputs, [](auto const& s) { return detail::result_of_eval<F, T>::read(s); },
+                    outs...);
+            });
+        }
+    }
 }
 
 } // namespace nabla

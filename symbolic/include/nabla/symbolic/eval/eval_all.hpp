@@ -19,7 +19,8 @@ template <class V, class... Vs>
 constexpr std::size_t wrt_position() {
     constexpr std::array<bool, sizeof...(Vs)> same{std::is_same_v<V, Vs>...};
     for (std::size_t i = 0; i != same.size(); ++i)
-        if (same[i]) return i;
+        if (same[i])
+            return i;
     return sizeof...(Vs);
 }
 
@@ -33,9 +34,9 @@ void check_point_size(Point const& point) {
                       "nabla::eval_all: the point must have one coordinate per symbol in wrt(...)");
     } else {
         if (point.size() != N)
-            throw std::invalid_argument("nabla::eval_all: the point has " +
-                                        std::to_string(point.size()) + " coordinates, wrt(...) lists " +
-                                        std::to_string(N) + " symbols");
+            throw std::invalid_argument(
+                "nabla::eval_all: the point has " + std::to_string(point.size()) +
+                " coordinates, wrt(...) lists " + std::to_string(N) + " symbols");
     }
 }
 
@@ -80,57 +81,67 @@ constexpr bool all_positional_bound(type_list<Ss...>, wrt_t<Vs...>, type_list<Bs
 //! \endcode
 //! Symbols of \p f not listed in \p w are bound by name after the point.
 template <expression F, class... Vs, class Point, class... Bs>
-auto eval_all(F const& f, wrt_t<Vs...> w, Point const& point, Bs const&... extra) {
+NABLA_ALWAYS_INLINE auto eval_all(F const& f, wrt_t<Vs...> w, Point const& point,
+                                  Bs const&... extra) {
     constexpr std::size_t n = sizeof...(Vs);
     using T = detail::point_value_t<Point>;
     detail::check_positional<Bs...>(w);
-    static_assert(detail::all_positional_bound(free_symbols_t<F>{}, w, detail::type_list<Bs...>{}),
-                  "nabla::eval_all: a symbol of the expression has no value; list it in wrt(...) "
-                  "or bind it after the point, e.g. eval_all(f, wrt(x), p, z = 2.0)");
-    detail::check_point_size<n>(point);
-    const auto g = gradient(f, w);
-    const auto h = hessian(f, w);
-    const auto inputs = detail::positional_inputs<T>(w, point, extra...);
-    return boost::hana::unpack(
-        boost::hana::concat(boost::hana::make_tuple(f), boost::hana::concat(g.elements, h.upper)),
-        [&](auto const&... outs) {
-            return detail::run_plan<T>(
-                inputs,
-                [](auto const& s) {
-                    using G = std::remove_cvref_t<decltype(g)>;
-                    using H = std::remove_cvref_t<decltype(h)>;
-                    return evaluation<T, n>{s.template value<F>(),
-                                            detail::result_of_eval<G, T>::read(s),
-                                            detail::result_of_eval<H, T>::read(s)};
-                },
-                outs...);
-        });
+    constexpr bool complete =
+        detail::all_positional_bound(free_symbols_t<F>{}, w, detail::type_list<Bs...>{});
+    static_assert(complete,
+                  "nabla::eval_all: a symbol of the expression has no value; list it in "
+                  "wrt(...) or bind it after the point, e.g. eval_all(f, wrt(x), p, z = 2.0)");
+    if constexpr (complete) {
+        detail::check_point_size<n>(point);
+        const auto g = gradient(f, w);
+        const auto h = hessian(f, w);
+        const auto inputs = detail::positional_inputs<T>(w, point, extra...);
+        return boost::hana::unpack(boost::hana::concat(boost::hana::make_tuple(f),
+                                                       boost::hana::concat(g.elements, h.upper)),
+                                   [&](auto const&... outs) {
+                                       return detail::run_plan<T>(
+                                           inputs,
+                                           [](auto const& s) {
+                                               using G = std::remove_cvref_t<decltype(g)>;
+                                               using H = std::remove_cvref_t<decltype(h)>;
+                                               return evaluation<T, n>{
+                                                   s.template value<F>(),
+                                                   detail::result_of_eval<G, T>::read(s),
+                                                   detail::result_of_eval<H, T>::read(s)};
+                                           },
+                                           outs...);
+                                   });
+    }
 }
 
 //! \brief Value and gradient of \p f with respect to the symbols of \p w at \p point, in one
 //! pass (no Hessian is derived): what first-order solvers need.
 template <expression F, class... Vs, class Point, class... Bs>
-auto eval_gradient(F const& f, wrt_t<Vs...> w, Point const& point, Bs const&... extra) {
+NABLA_ALWAYS_INLINE auto eval_gradient(F const& f, wrt_t<Vs...> w, Point const& point,
+                                       Bs const&... extra) {
     constexpr std::size_t n = sizeof...(Vs);
     using T = detail::point_value_t<Point>;
     detail::check_positional<Bs...>(w);
-    static_assert(detail::all_positional_bound(free_symbols_t<F>{}, w, detail::type_list<Bs...>{}),
-                  "nabla::eval_gradient: a symbol of the expression has no value; list it in "
-                  "wrt(...) or bind it after the point");
-    detail::check_point_size<n>(point);
-    const auto g = gradient(f, w);
-    const auto inputs = detail::positional_inputs<T>(w, point, extra...);
-    return boost::hana::unpack(
-        boost::hana::concat(boost::hana::make_tuple(f), g.elements), [&](auto const&... outs) {
-            return detail::run_plan<T>(
-                inputs,
-                [](auto const& s) {
-                    using G = std::remove_cvref_t<decltype(g)>;
-                    return value_and_gradient<T, n>{s.template value<F>(),
-                                                    detail::result_of_eval<G, T>::read(s)};
-                },
-                outs...);
-        });
+    constexpr bool complete =
+        detail::all_positional_bound(free_symbols_t<F>{}, w, detail::type_list<Bs...>{});
+    static_assert(complete, "nabla::eval_gradient: a symbol of the expression has no value; list "
+                            "it in wrt(...) or bind it after the point");
+    if constexpr (complete) {
+        detail::check_point_size<n>(point);
+        const auto g = gradient(f, w);
+        const auto inputs = detail::positional_inputs<T>(w, point, extra...);
+        return boost::hana::unpack(
+            boost::hana::concat(boost::hana::make_tuple(f), g.elements), [&](auto const&... outs) {
+                return detail::run_plan<T>(
+                    inputs,
+                    [](auto const& s) {
+                        using G = std::remove_cvref_t<decltype(g)>;
+                        return value_and_gradient<T, n>{s.template value<F>(),
+                                                        detail::result_of_eval<G, T>::read(s)};
+                    },
+                    outs...);
+            });
+    }
 }
 
 } // namespace nabla

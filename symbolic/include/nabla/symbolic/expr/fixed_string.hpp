@@ -21,7 +21,8 @@ struct fixed_string {
 
     //! Copies a string literal.
     constexpr fixed_string(const char (&literal)[N + 1]) noexcept {
-        for (std::size_t i = 0; i != N; ++i) chars[i] = literal[i];
+        for (std::size_t i = 0; i != N; ++i)
+            chars[i] = literal[i];
     }
 
     //! The string as a view.

@@ -42,12 +42,14 @@ constexpr auto make_rational() {
 //! Overflow-checked products and sums, so rational folding never wraps silently.
 constexpr std::intmax_t checked_mul(std::intmax_t a, std::intmax_t b) {
     std::intmax_t r{};
-    if (__builtin_mul_overflow(a, b, &r)) throw "nabla: rational constant overflow";
+    if (__builtin_mul_overflow(a, b, &r))
+        throw "nabla: rational constant overflow";
     return r;
 }
 constexpr std::intmax_t checked_add(std::intmax_t a, std::intmax_t b) {
     std::intmax_t r{};
-    if (__builtin_add_overflow(a, b, &r)) throw "nabla: rational constant overflow";
+    if (__builtin_add_overflow(a, b, &r))
+        throw "nabla: rational constant overflow";
     return r;
 }
 } // namespace detail
@@ -87,8 +89,8 @@ using rational_neg_t = rational<-A::num, A::den>;
 
 //! \brief Comparison \f$ a < b \f$ of two rationals.
 template <class A, class B>
-inline constexpr bool rational_less_v =
-    detail::checked_mul(A::num, B::den) < detail::checked_mul(B::num, A::den);
+inline constexpr bool
+    rational_less_v = detail::checked_mul(A::num, B::den) < detail::checked_mul(B::num, A::den);
 
 inline namespace literals {
 //! \brief `3_c` is the exact integer constant 3, a type: `d(3_c * x * x, x)` is `6_c * x`.
@@ -97,7 +99,8 @@ constexpr auto operator""_c() {
     constexpr std::intmax_t value = [] {
         std::intmax_t v = 0;
         for (char ch : {Digits...}) {
-            if (ch < '0' || ch > '9') throw "nabla: _c takes a decimal integer literal";
+            if (ch < '0' || ch > '9')
+                throw "nabla: _c takes a decimal integer literal";
             v = detail::checked_add(detail::checked_mul(v, 10), ch - '0');
         }
         return v;

@@ -53,8 +53,8 @@ struct symbols_of<unary<Op, A>> {
 };
 template <class Op, class A, class B>
 struct symbols_of<binary<Op, A, B>> {
-    using type = decltype(merge_by_name(typename symbols_of<A>::type{},
-                                        typename symbols_of<B>::type{}));
+    using type =
+        decltype(merge_by_name(typename symbols_of<A>::type{}, typename symbols_of<B>::type{}));
 };
 } // namespace detail
 

@@ -38,7 +38,7 @@ template <class Op, class A>
 inline constexpr bool is_constant_expr_v<unary<Op, A>> = is_constant_expr_v<A>;
 template <class Op, class A, class B>
 inline constexpr bool is_constant_expr_v<binary<Op, A, B>> =
-    is_constant_expr_v<A> && is_constant_expr_v<B>;
+    is_constant_expr_v<A>&& is_constant_expr_v<B>;
 
 //! \brief True when \p E is the exact zero.
 template <class E>

@@ -89,7 +89,8 @@ constexpr auto kept_positions() {
     std::array<std::size_t, count> kept{};
     std::size_t n = 0;
     for (std::size_t i = 0; i != missing.size(); ++i)
-        if (missing[i]) kept[n++] = i;
+        if (missing[i])
+            kept[n++] = i;
     return kept;
 }
 
@@ -100,7 +101,8 @@ struct append_missing<type_list<As...>, type_list<Bs...>> {
     static constexpr auto kept = kept_positions<!contains_v<Bs, type_list<As...>>...>();
     template <std::size_t... Js>
     static auto select(std::index_sequence<Js...>)
-        -> append_missing_impl<type_list<As...>, type_list<Bs...>, std::index_sequence<kept[Js]...>>;
+        -> append_missing_impl<type_list<As...>, type_list<Bs...>,
+                               std::index_sequence<kept[Js]...>>;
     using type = typename decltype(select(std::make_index_sequence<kept.size()>{}))::type;
 };
 //! \p A followed by the elements of \p B that \p A lacks, in order: a union that keeps

@@ -149,13 +149,15 @@ NABLA_ALWAYS_INLINE T int_pow(T const& x) {
 template <class T>
 NABLA_ALWAYS_INLINE T int_pow(T x, long long n) {
     const bool invert = n < 0;
-    unsigned long long k = invert ? 0ULL - static_cast<unsigned long long>(n)
-                                  : static_cast<unsigned long long>(n);
+    unsigned long long k =
+        invert ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
     T result(1);
     while (k != 0) {
-        if (k & 1ULL) result = T(result * x);
+        if (k & 1ULL)
+            result = T(result * x);
         k >>= 1;
-        if (k != 0) x = T(x * x);
+        if (k != 0)
+            x = T(x * x);
     }
     return invert ? T(T(1) / result) : result;
 }

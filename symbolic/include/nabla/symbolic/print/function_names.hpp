@@ -16,46 +16,71 @@ namespace nabla::detail::print {
 //! The LaTeX command for an operation (empty: `\operatorname{name}`).
 template <class Op>
 inline constexpr std::string_view latex_name = "";
-template <> inline constexpr std::string_view latex_name<log_op> = "\\log";
-template <> inline constexpr std::string_view latex_name<sin_op> = "\\sin";
-template <> inline constexpr std::string_view latex_name<cos_op> = "\\cos";
-template <> inline constexpr std::string_view latex_name<tan_op> = "\\tan";
-template <> inline constexpr std::string_view latex_name<atan_op> = "\\arctan";
-template <> inline constexpr std::string_view latex_name<tanh_op> = "\\tanh";
-template <> inline constexpr std::string_view latex_name<sigmoid_op> = "\\sigma";
-template <> inline constexpr std::string_view latex_name<heaviside_op> = "H";
-template <> inline constexpr std::string_view latex_name<sign_op> = "\\operatorname{sgn}";
-template <> inline constexpr std::string_view latex_name<min_op> = "\\min";
-template <> inline constexpr std::string_view latex_name<max_op> = "\\max";
+template <>
+inline constexpr std::string_view latex_name<log_op> = "\\log";
+template <>
+inline constexpr std::string_view latex_name<sin_op> = "\\sin";
+template <>
+inline constexpr std::string_view latex_name<cos_op> = "\\cos";
+template <>
+inline constexpr std::string_view latex_name<tan_op> = "\\tan";
+template <>
+inline constexpr std::string_view latex_name<atan_op> = "\\arctan";
+template <>
+inline constexpr std::string_view latex_name<tanh_op> = "\\tanh";
+template <>
+inline constexpr std::string_view latex_name<sigmoid_op> = "\\sigma";
+template <>
+inline constexpr std::string_view latex_name<heaviside_op> = "H";
+template <>
+inline constexpr std::string_view latex_name<sign_op> = "\\operatorname{sgn}";
+template <>
+inline constexpr std::string_view latex_name<min_op> = "\\min";
+template <>
+inline constexpr std::string_view latex_name<max_op> = "\\max";
 
 //! True for operations the C++ standard library provides as `std::name`.
 template <class Op>
 inline constexpr bool in_std = false;
-template <> inline constexpr bool in_std<exp_op> = true;
-template <> inline constexpr bool in_std<expm1_op> = true;
-template <> inline constexpr bool in_std<log_op> = true;
-template <> inline constexpr bool in_std<log1p_op> = true;
-template <> inline constexpr bool in_std<sin_op> = true;
-template <> inline constexpr bool in_std<cos_op> = true;
-template <> inline constexpr bool in_std<tan_op> = true;
-template <> inline constexpr bool in_std<atan_op> = true;
-template <> inline constexpr bool in_std<tanh_op> = true;
-template <> inline constexpr bool in_std<abs_op> = true;
-template <> inline constexpr bool in_std<min_op> = true;
-template <> inline constexpr bool in_std<max_op> = true;
+template <>
+inline constexpr bool in_std<exp_op> = true;
+template <>
+inline constexpr bool in_std<expm1_op> = true;
+template <>
+inline constexpr bool in_std<log_op> = true;
+template <>
+inline constexpr bool in_std<log1p_op> = true;
+template <>
+inline constexpr bool in_std<sin_op> = true;
+template <>
+inline constexpr bool in_std<cos_op> = true;
+template <>
+inline constexpr bool in_std<tan_op> = true;
+template <>
+inline constexpr bool in_std<atan_op> = true;
+template <>
+inline constexpr bool in_std<tanh_op> = true;
+template <>
+inline constexpr bool in_std<abs_op> = true;
+template <>
+inline constexpr bool in_std<min_op> = true;
+template <>
+inline constexpr bool in_std<max_op> = true;
 
 //! A call `name(args)` in notation \p n.
 template <class Op>
 piece function_call_piece(std::string const& args, notation n) {
     const std::string name(Op::name);
     switch (n) {
-    case notation::infix: return {name + "(" + args + ")", atom};
+    case notation::infix:
+        return {name + "(" + args + ")", atom};
     case notation::cpp:
         return {(in_std<Op> ? "std::" : "nabla::scalar::") + name + "(" + args + ")", atom};
-    case notation::latex: break;
+    case notation::latex:
+        break;
     }
-    const std::string command = latex_name<Op>.empty() ? "\\operatorname{" + name + "}"
-                                                        : std::string(latex_name<Op>);
+    const std::string command =
+        latex_name<Op>.empty() ? "\\operatorname{" + name + "}" : std::string(latex_name<Op>);
     return {command + "\\left(" + args + "\\right)", atom};
 }
 

@@ -7,9 +7,9 @@
 
 #include <nabla/symbolic/eval/constant_value.hpp>
 #include <nabla/symbolic/expr/collection.hpp>
+#include <nabla/symbolic/expr/kinds.hpp>
 #include <nabla/symbolic/print/function_names.hpp>
 #include <nabla/symbolic/print/style.hpp>
-#include <nabla/symbolic/expr/kinds.hpp>
 
 #include <boost/hana/for_each.hpp>
 
@@ -26,7 +26,8 @@ piece render(E const& e, notation n);
 inline std::string join(std::vector<std::string> const& parts, std::string_view sep) {
     std::string out;
     for (std::size_t i = 0; i != parts.size(); ++i) {
-        if (i != 0) out += sep;
+        if (i != 0)
+            out += sep;
         out += parts[i];
     }
     return out;
@@ -35,7 +36,8 @@ inline std::string join(std::vector<std::string> const& parts, std::string_view 
 inline piece rational_piece(std::intmax_t num, std::intmax_t den, notation n) {
     const bool negative = num < 0;
     const std::intmax_t a = negative ? -num : num;
-    if (den == 1) return {format_integer(a, n), atom, negative};
+    if (den == 1)
+        return {format_integer(a, n), atom, negative};
     if (n == notation::latex)
         return {"\\frac{" + std::to_string(a) + "}{" + std::to_string(den) + "}", atom, negative};
     return {format_integer(a, n) + " / " + format_integer(den, n), product, negative};
@@ -44,32 +46,37 @@ inline piece rational_piece(std::intmax_t num, std::intmax_t den, notation n) {
 //! \f$ b^{p/q} \f$ for \f$ p > 0 \f$.
 inline piece power_piece(piece const& base, std::intmax_t p, std::intmax_t q, notation n) {
     if (q == 2 && p == 1) {
-        if (n == notation::latex) return {"\\sqrt{" + operand(base, sum, n) + "}", atom};
+        if (n == notation::latex)
+            return {"\\sqrt{" + operand(base, sum, n) + "}", atom};
         return {(n == notation::cpp ? "std::sqrt(" : "sqrt(") + operand(base, sum, n) + ")", atom};
     }
     if (q == 3 && p == 1) {
-        if (n == notation::latex) return {"\\sqrt[3]{" + operand(base, sum, n) + "}", atom};
+        if (n == notation::latex)
+            return {"\\sqrt[3]{" + operand(base, sum, n) + "}", atom};
         return {(n == notation::cpp ? "std::cbrt(" : "cbrt(") + operand(base, sum, n) + ")", atom};
     }
     if (n == notation::cpp) {
-        const std::string e = q == 1 ? std::to_string(p) : format_integer(p, n) + " / " + std::to_string(q);
+        const std::string e =
+            q == 1 ? std::to_string(p) : format_integer(p, n) + " / " + std::to_string(q);
         return {"std::pow(" + operand(base, sum, n) + ", " + e + ")", atom};
     }
     const std::string b = operand(base, atom, n);
     if (n == notation::latex) {
-        const std::string e = q == 1 ? std::to_string(p)
-                                     : "\\frac{" + std::to_string(p) + "}{" + std::to_string(q) + "}";
+        const std::string e = q == 1
+                                  ? std::to_string(p)
+                                  : "\\frac{" + std::to_string(p) + "}{" + std::to_string(q) + "}";
         return {b + "^{" + e + "}", power};
     }
-    const std::string e = q == 1 ? std::to_string(p) : "(" + std::to_string(p) + "/" + std::to_string(q) + ")";
+    const std::string e =
+        q == 1 ? std::to_string(p) : "(" + std::to_string(p) + "/" + std::to_string(q) + ")";
     return {b + "^" + e, power};
 }
 
 //! A product assembled from a numeric coefficient, numerator and denominator factors.
 struct product_parts {
-    bool exact = true;        // the coefficient is an exact rational
+    bool exact = true; // the coefficient is an exact rational
     std::intmax_t num = 1, den = 1;
-    double runtime = 1.0;     // product of runtime constants
+    double runtime = 1.0; // product of runtime constants
     std::vector<piece> top, bottom;
 };
 
@@ -85,8 +92,8 @@ void collect_factor(F const& f, product_parts& parts, notation n) {
         using E = decltype(F::rhs);
         if constexpr (E::num < 0) {
             const piece base = render(f.lhs, n);
-            parts.bottom.push_back(-E::num == 1 && E::den == 1 ? base
-                                                                : power_piece(base, -E::num, E::den, n));
+            parts.bottom.push_back(
+                -E::num == 1 && E::den == 1 ? base : power_piece(base, -E::num, E::den, n));
         } else {
             parts.top.push_back(render(f, n));
         }
@@ -110,19 +117,26 @@ inline piece assemble_product(product_parts const& parts, notation n) {
     bool negative = false;
     std::vector<std::string> top, bottom;
     if (!parts.exact) {
-        const double c = parts.runtime * static_cast<double>(parts.num) / static_cast<double>(parts.den);
+        const double c =
+            parts.runtime * static_cast<double>(parts.num) / static_cast<double>(parts.den);
         negative = c < 0;
         const double a = negative ? -c : c;
-        if (a != 1.0 || parts.top.empty()) top.push_back(format_double(a, n));
+        if (a != 1.0 || parts.top.empty())
+            top.push_back(format_double(a, n));
     } else {
         negative = parts.num < 0;
         const std::intmax_t a = negative ? -parts.num : parts.num;
-        if (a != 1 || parts.top.empty()) top.push_back(format_integer(a, n));
-        if (parts.den != 1) bottom.push_back(format_integer(parts.den, n));
+        if (a != 1 || parts.top.empty())
+            top.push_back(format_integer(a, n));
+        if (parts.den != 1)
+            bottom.push_back(format_integer(parts.den, n));
     }
-    for (auto const& f : parts.top) top.push_back(operand(f, n == notation::latex ? power : power, n));
-    if (top.size() > 1 && top.front() == (n == notation::cpp ? "1.0" : "1")) top.erase(top.begin());
-    for (auto const& f : parts.bottom) bottom.push_back(operand(f, power, n));
+    for (auto const& f : parts.top)
+        top.push_back(operand(f, n == notation::latex ? power : power, n));
+    if (top.size() > 1 && top.front() == (n == notation::cpp ? "1.0" : "1"))
+        top.erase(top.begin());
+    for (auto const& f : parts.bottom)
+        bottom.push_back(operand(f, power, n));
     const std::string numerator = join(top, times);
     if (bottom.empty()) {
         const bool single = parts.top.size() == 1 && top.size() == 1;
@@ -131,7 +145,8 @@ inline piece assemble_product(product_parts const& parts, notation n) {
     if (n == notation::latex)
         return {"\\frac{" + numerator + "}{" + join(bottom, " ") + "}", atom, negative};
     std::string denominator = join(bottom, " * ");
-    if (bottom.size() > 1) denominator = "(" + denominator + ")";
+    if (bottom.size() > 1)
+        denominator = "(" + denominator + ")";
     return {(top.size() > 1 ? numerator : numerator) + " / " + denominator, product, negative};
 }
 
@@ -161,7 +176,8 @@ piece render(E const& e, notation n) {
         collect_terms(e, terms, n);
         std::string out = operand(terms.front(), sum, n);
         for (std::size_t i = 1; i != terms.size(); ++i)
-            out += (terms[i].negative ? " - " : " + ") + operand({terms[i].text, terms[i].prec}, product, n);
+            out += (terms[i].negative ? " - " : " + ") +
+                   operand({terms[i].text, terms[i].prec}, product, n);
         return {out, sum};
     } else if constexpr (is_product_v<E> || is_power_v<E>) {
         if constexpr (is_product_v<E>) {
@@ -180,19 +196,24 @@ piece render(E const& e, notation n) {
         } else if constexpr (is_constant_expr_v<decltype(E::rhs)>) {
             const double p = constant_value_of(e.rhs);
             const piece base = render(e.lhs, n);
-            if (p == 1.0) return base;
+            if (p == 1.0)
+                return base;
             if (p > 0 && p == static_cast<double>(static_cast<std::intmax_t>(p)) && p < 1e15)
                 return power_piece(base, static_cast<std::intmax_t>(p), 1, n);
             const piece exponent{format_double(p < 0 ? -p : p, n), atom, p < 0};
             if (n == notation::cpp)
-                return {"std::pow(" + operand(base, sum, n) + ", " + operand(exponent, sum, n) + ")", atom};
+                return {"std::pow(" + operand(base, sum, n) + ", " + operand(exponent, sum, n) +
+                            ")",
+                        atom};
             if (n == notation::latex)
                 return {operand(base, atom, n) + "^{" + operand(exponent, sum, n) + "}", power};
             return {operand(base, atom, n) + "^" + operand(exponent, atom, n), power};
         } else {
             const piece base = render(e.lhs, n), exponent = render(e.rhs, n);
             if (n == notation::cpp)
-                return {"std::pow(" + operand(base, sum, n) + ", " + operand(exponent, sum, n) + ")", atom};
+                return {"std::pow(" + operand(base, sum, n) + ", " + operand(exponent, sum, n) +
+                            ")",
+                        atom};
             if (n == notation::latex)
                 return {operand(base, atom, n) + "^{" + operand(exponent, sum, n) + "}", power};
             return {operand(base, atom, n) + "^" + operand(exponent, atom, n), power};
@@ -200,7 +221,8 @@ piece render(E const& e, notation n) {
     } else if constexpr (requires { E::arg; }) {
         return function_piece<typename E::op_type>(render(e.arg, n), n);
     } else {
-        const std::string args = operand(render(e.lhs, n), sum, n) + ", " + operand(render(e.rhs, n), sum, n);
+        const std::string args =
+            operand(render(e.lhs, n), sum, n) + ", " + operand(render(e.rhs, n), sum, n);
         return function_call_piece<typename E::op_type>(args, n);
     }
 }
@@ -230,7 +252,8 @@ std::string to_cpp(E const& e) {
 
 //! \brief The elements of a gradient, each printed in \p n, in order.
 template <class... Es>
-std::vector<std::string> to_strings(expression_vector<Es...> const& v, notation n = notation::infix) {
+std::vector<std::string> to_strings(expression_vector<Es...> const& v,
+                                    notation n = notation::infix) {
     std::vector<std::string> out;
     boost::hana::for_each(v.elements, [&](auto const& e) {
         out.push_back(detail::print::operand(detail::print::render(e, n), detail::print::sum, n));

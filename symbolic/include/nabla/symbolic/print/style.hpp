@@ -32,19 +32,23 @@ struct piece {
 };
 
 inline std::string format_double(double v, notation n) {
-    if (std::isnan(v)) return n == notation::cpp ? "std::numeric_limits<double>::quiet_NaN()" : "NaN";
+    if (std::isnan(v))
+        return n == notation::cpp ? "std::numeric_limits<double>::quiet_NaN()" : "NaN";
     if (std::isinf(v)) {
-        if (n == notation::latex) return "\\infty";
+        if (n == notation::latex)
+            return "\\infty";
         return n == notation::cpp ? "std::numeric_limits<double>::infinity()" : "inf";
     }
     char buffer[64];
     auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
     std::string s(buffer, result.ptr);
-    if (n == notation::cpp && s.find_first_of(".e") == std::string::npos) s += ".0";
+    if (n == notation::cpp && s.find_first_of(".e") == std::string::npos)
+        s += ".0";
     if (n == notation::latex) {
         if (auto e = s.find('e'); e != std::string::npos) {
             std::string exponent = s.substr(e + 1);
-            if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
+            if (!exponent.empty() && exponent[0] == '+')
+                exponent.erase(0, 1);
             s = s.substr(0, e) + " \\cdot 10^{" + exponent + "}";
         }
     }
@@ -53,7 +57,8 @@ inline std::string format_double(double v, notation n) {
 
 inline std::string format_integer(std::intmax_t v, notation n) {
     std::string s = std::to_string(v);
-    if (n == notation::cpp) s += ".0";
+    if (n == notation::cpp)
+        s += ".0";
     return s;
 }
 
@@ -63,7 +68,8 @@ inline std::string parenthesize(std::string const& text, notation n) {
 
 //! The piece's text as an operand of something that binds with strength \p min.
 inline std::string operand(piece const& p, int min, notation n) {
-    if (!p.negative) return p.prec < min ? parenthesize(p.text, n) : p.text;
+    if (!p.negative)
+        return p.prec < min ? parenthesize(p.text, n) : p.text;
     const std::string negated = "-" + (p.prec < product ? parenthesize(p.text, n) : p.text);
     return min > product ? parenthesize(negated, n) : negated;
 }

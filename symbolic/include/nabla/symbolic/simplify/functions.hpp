@@ -25,10 +25,11 @@ template <class Op, class A>
 constexpr auto make_unary(A const& a) {
     if constexpr (is_zero_v<A> && zero_at_zero_v<Op>) {
         return zero_t{};
-    } else if constexpr (is_zero_v<A> && (std::is_same_v<Op, exp_op> || std::is_same_v<Op, cos_op>)) {
+    } else if constexpr (is_zero_v<A> &&
+                         (std::is_same_v<Op, exp_op> || std::is_same_v<Op, cos_op>)) {
         return one_t{};
-    } else if constexpr (is_zero_v<A> && (std::is_same_v<Op, sigmoid_op> ||
-                                          std::is_same_v<Op, heaviside_op>)) {
+    } else if constexpr (is_zero_v<A> &&
+                         (std::is_same_v<Op, sigmoid_op> || std::is_same_v<Op, heaviside_op>)) {
         return rational<1, 2>{};
     } else if constexpr (is_one_v<A> && std::is_same_v<Op, log_op>) {
         return zero_t{};

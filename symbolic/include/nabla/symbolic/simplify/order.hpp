@@ -32,7 +32,9 @@ inline constexpr int kind_rank<unary<Op, A>> = 6;
 template <class Op, class A, class B>
 inline constexpr int kind_rank<binary<Op, A, B>> = 7;
 
-constexpr int three_way(auto const& a, auto const& b) { return a < b ? -1 : (b < a ? 1 : 0); }
+constexpr int three_way(auto const& a, auto const& b) {
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
 
 template <class A, class B>
 constexpr int compare_impl();

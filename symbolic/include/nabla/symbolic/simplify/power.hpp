@@ -4,8 +4,8 @@
 #ifndef NABLA_SYMBOLIC_SIMPLIFY_POWER_HPP
 #define NABLA_SYMBOLIC_SIMPLIFY_POWER_HPP
 
-#include <nabla/symbolic/expr/traits.hpp>
 #include <nabla/symbolic/expr/kinds.hpp>
+#include <nabla/symbolic/expr/traits.hpp>
 
 namespace nabla::detail {
 

@@ -98,8 +98,7 @@ constexpr auto merge_sums(A const& a, B const& b) {
             return cons_sum(hb, merge_sums(a, sum_tail(b)));
         } else {
             using c = rational_add_t<decltype(coefficient(ha)), decltype(coefficient(hb))>;
-            return cons_sum(make_term(c{}, monomial(ha)),
-                            merge_sums(sum_tail(a), sum_tail(b)));
+            return cons_sum(make_term(c{}, monomial(ha)), merge_sums(sum_tail(a), sum_tail(b)));
         }
     }
 }
