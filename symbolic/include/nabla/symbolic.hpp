@@ -1,5 +1,6 @@
 //! \file
-//! \brief Everything of nabla's symbolic layer: expressions, derivatives, evaluation, printing.
+//! \brief Everything of nabla's symbolic layer: expressions, derivatives, evaluation, printing,
+//! verification.
 #ifndef NABLA_SYMBOLIC_HPP
 #define NABLA_SYMBOLIC_HPP
 
@@ -9,5 +10,6 @@
 #include <nabla/symbolic/eval/eval_all.hpp>
 #include <nabla/symbolic/operators.hpp>
 #include <nabla/symbolic/print/printer.hpp>
+#include <nabla/symbolic/verify/verify.hpp>
 
 #endif // NABLA_SYMBOLIC_HPP

@@ -58,6 +58,21 @@ double constant_value_of(E const& e) {
     return constant_value<E>(pool);
 }
 
+//! The expression of type \p E whose runtime constants are read from \p pool: a node of a plan,
+//! rebuilt from its type, for printing.
+template <class E, class Pool>
+constexpr E rebuild(Pool const& pool) {
+    if constexpr (is_runtime_constant_v<E>) {
+        return E{pool[next_id_v<E> - 1]};
+    } else if constexpr (requires { E::arg; }) {
+        return E{rebuild<decltype(E::arg)>(pool)};
+    } else if constexpr (requires { E::lhs; }) {
+        return E{rebuild<decltype(E::lhs)>(pool), rebuild<decltype(E::rhs)>(pool)};
+    } else {
+        return E{};
+    }
+}
+
 } // namespace nabla::detail
 
 #endif // NABLA_SYMBOLIC_EVAL_CONSTANT_VALUE_HPP
