@@ -94,10 +94,40 @@ NABLA_ALWAYS_INLINE auto run_plan(Inputs const& inputs, Read&& read, Es const&..
     constexpr std::size_t pool_size = pool_size_v<Es...>;
     constant_pool<pool_size> pool{};
     (collect_constants(pool, outs), ...);
-    plan_state<nodes, T, pool_size> state{{}, pool};
+    plan_state<nodes, T, pool_size> state{pool};
     state.run(inputs, std::make_index_sequence<nodes::size>{});
     return read(state);
 }
+
+//! Runs the plan of the outputs \p Es (types only: nothing is built at run time) and hands the
+//! state to \p read. Differentiation only copies constants, so the runtime constants of
+//! derivatives of \p f are all in \p f: the pool is read from \p f alone.
+template <class T, class... Es, class Inputs, class Read, class F>
+NABLA_ALWAYS_INLINE auto run_plan_of(type_list<Es...>, Inputs const& inputs, Read&& read,
+                                     F const& f) {
+    static_assert(pool_size_v<Es...> <= next_id_v<F>, "nabla: a derivative has a new constant");
+    using nodes = plan_t<Es...>;
+    constexpr std::size_t pool_size = next_id_v<F>;
+    constant_pool<pool_size> pool{};
+    collect_constants(pool, f);
+    plan_state<nodes, T, pool_size> state{pool};
+    state.run(inputs, std::make_index_sequence<nodes::size>{});
+    return read(state);
+}
+
+//! The expressions of an `expression_vector` or of a Hessian's upper triangle, as a type list.
+template <class C>
+struct elements_of;
+template <class... Es>
+struct elements_of<expression_vector<Es...>> {
+    using type = type_list<Es...>;
+};
+template <std::size_t N, class... Es>
+struct elements_of<symmetric_expression_matrix<N, Es...>> {
+    using type = type_list<Es...>;
+};
+template <class C>
+using elements_of_t = typename elements_of<C>::type;
 
 template <class F>
 struct outputs_of {
@@ -117,27 +147,30 @@ struct outputs_of<symmetric_expression_matrix<N, Es...>> {
 template <class F, class T>
 struct result_of_eval {
     template <class State>
-    static T read(State const& s) {
+    NABLA_ALWAYS_INLINE static T read(State const& s) {
         return s.template value<F>();
     }
 };
 template <class... Es, class T>
 struct result_of_eval<expression_vector<Es...>, T> {
     template <class State>
-    static std::array<T, sizeof...(Es)> read(State const& s) {
+    NABLA_ALWAYS_INLINE static std::array<T, sizeof...(Es)> read(State const& s) {
         return {s.template value<Es>()...};
     }
 };
 template <std::size_t N, class... Es, class T>
 struct result_of_eval<symmetric_expression_matrix<N, Es...>, T> {
+    // Each of the N * N entries is initialised straight from its slot (entry (i, j) is stored
+    // entry upper_index(i, j)): no zero fill, no copy loop over the triangle.
+    template <class State, std::size_t... K>
+    NABLA_ALWAYS_INLINE static matrix<T, N, N> read(State const& s, std::index_sequence<K...>) {
+        using stored = symmetric_expression_matrix<N, Es...>;
+        return {{s.template value<
+            type_at_t<stored::upper_index(K / N, K % N), type_list<Es...>>>()...}};
+    }
     template <class State>
-    static matrix<T, N, N> read(State const& s) {
-        const std::array<T, sizeof...(Es)> upper{s.template value<Es>()...};
-        matrix<T, N, N> m;
-        for (std::size_t i = 0, k = 0; i != N; ++i)
-            for (std::size_t j = i; j != N; ++j, ++k)
-                m(i, j) = m(j, i) = upper[k];
-        return m;
+    NABLA_ALWAYS_INLINE static matrix<T, N, N> read(State const& s) {
+        return read(s, std::make_index_sequence<N * N>{});
     }
 };
 

@@ -93,24 +93,21 @@ NABLA_ALWAYS_INLINE auto eval_all(F const& f, wrt_t<Vs...> w, Point const& point
                   "wrt(...) or bind it after the point, e.g. eval_all(f, wrt(x), p, z = 2.0)");
     if constexpr (complete) {
         detail::check_point_size<n>(point);
-        const auto g = gradient(f, w);
-        const auto h = hessian(f, w);
+        // Only the derivatives' types are needed: building them at run time would copy each
+        // constant of f into every entry, work the optimiser does not always remove.
+        using G = decltype(gradient(f, w));
+        using H = decltype(hessian(f, w));
         const auto inputs = detail::positional_inputs<T>(w, point, extra...);
-        return boost::hana::unpack(boost::hana::concat(boost::hana::make_tuple(f),
-                                                       boost::hana::concat(g.elements, h.upper)),
-                                   [&](auto const&... outs) {
-                                       return detail::run_plan<T>(
-                                           inputs,
-                                           [](auto const& s) {
-                                               using G = std::remove_cvref_t<decltype(g)>;
-                                               using H = std::remove_cvref_t<decltype(h)>;
-                                               return evaluation<T, n>{
-                                                   s.template value<F>(),
-                                                   detail::result_of_eval<G, T>::read(s),
-                                                   detail::result_of_eval<H, T>::read(s)};
-                                           },
-                                           outs...);
-                                   });
+        return detail::run_plan_of<T>(
+            detail::concat_t<detail::type_list<F>, detail::elements_of_t<G>,
+                             detail::elements_of_t<H>>{},
+            inputs,
+            [](auto const& s) {
+                return evaluation<T, n>{s.template value<F>(),
+                                        detail::result_of_eval<G, T>::read(s),
+                                        detail::result_of_eval<H, T>::read(s)};
+            },
+            f);
     }
 }
 
@@ -128,19 +125,33 @@ NABLA_ALWAYS_INLINE auto eval_gradient(F const& f, wrt_t<Vs...> w, Point const& 
                             "it in wrt(...) or bind it after the point");
     if constexpr (complete) {
         detail::check_point_size<n>(point);
-        const auto g = gradient(f, w);
+        using G = decltype(gradient(f, w)); // types only, as in eval_all
         const auto inputs = detail::positional_inputs<T>(w, point, extra...);
-        return boost::hana::unpack(
-            boost::hana::concat(boost::hana::make_tuple(f), g.elements), [&](auto const&... outs) {
-                return detail::run_plan<T>(
-                    inputs,
-                    [](auto const& s) {
-                        using G = std::remove_cvref_t<decltype(g)>;
-                        return value_and_gradient<T, n>{s.template value<F>(),
-                                                        detail::result_of_eval<G, T>::read(s)};
-                    },
-                    outs...);
-            });
+        return detail::run_plan_of<T>(
+            detail::concat_t<detail::type_list<F>, detail::elements_of_t<G>>{}, inputs,
+            [](auto const& s) {
+                return value_and_gradient<T, n>{s.template value<F>(),
+                                                detail::result_of_eval<G, T>::read(s)};
+            },
+            f);
+    }
+}
+
+//! \brief The value of \p f alone at \p point, given by position for the symbols of \p w: what
+//! a line search needs between gradient evaluations.
+template <expression F, class... Vs, class Point, class... Bs>
+auto eval_value(F const& f, wrt_t<Vs...> w, Point const& point, Bs const&... extra) {
+    using T = detail::point_value_t<Point>;
+    detail::check_positional<Bs...>(w);
+    constexpr bool complete =
+        detail::all_positional_bound(free_symbols_t<F>{}, w, detail::type_list<Bs...>{});
+    static_assert(complete, "nabla::eval_value: a symbol of the expression has no value; list "
+                            "it in wrt(...) or bind it after the point");
+    if constexpr (complete) {
+        detail::check_point_size<sizeof...(Vs)>(point);
+        const auto inputs = detail::positional_inputs<T>(w, point, extra...);
+        return detail::run_plan<T>(
+            inputs, [](auto const& s) { return s.template value<F>(); }, f);
     }
 }
 

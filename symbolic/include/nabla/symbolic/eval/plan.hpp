@@ -73,6 +73,10 @@ struct plan_state {
     //! The captured numbers.
     constant_pool<PoolSize> const& pool;
 
+    //! Leaves the slots uninitialised: `run` writes each before any node reads it, and zeroing
+    //! them cost a memset the size of the plan on every evaluation.
+    explicit plan_state(constant_pool<PoolSize> const& p) : pool(p) {}
+
     //! The value of operand \p A: a slot, or a constant read in place.
     template <class A>
     NABLA_ALWAYS_INLINE T value() const {
