@@ -101,29 +101,42 @@ constexpr auto cbrt(A const& a) {
     return detail::make_pow(a, rational<1, 3>{});
 }
 
-#define NABLA_DEFINE_UNARY_FUNCTION(function, op, math)                                            \
-    /*! \brief math */                                                                             \
+// Each function's documentation sits above its line: a comment inside the macro would be
+// removed before expansion, and TeX passed as a macro argument makes clang warn on every '$'.
+#define NABLA_DEFINE_UNARY_FUNCTION(function, op)                                                  \
     template <expression A>                                                                        \
     constexpr auto function(A const& a) {                                                          \
         return detail::make_unary<op>(a);                                                          \
     }
 
-NABLA_DEFINE_UNARY_FUNCTION(exp, exp_op, \f$ e ^ a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(expm1, expm1_op, \f$ e ^ a - 1 \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(log, log_op, \f$ \log a \f$(natural).)
-NABLA_DEFINE_UNARY_FUNCTION(log1p, log1p_op, \f$ \log(1 + a) \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(sin, sin_op, \f$ \sin a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(cos, cos_op, \f$ \cos a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(tan, tan_op, \f$ \tan a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(atan, atan_op, \f$ \arctan a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(tanh, tanh_op, \f$ \tanh a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(sigmoid, sigmoid_op, \f$ \sigma(a) = 1 / (1 + e ^ {-a}) \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(softplus, softplus_op, \f$ \log(1 + e ^ {a}) \f$ without overflow.)
-NABLA_DEFINE_UNARY_FUNCTION(abs, abs_op, \f$ | a | \f$; derivative \f$ \operatorname{sgn} a \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(
-    sign, sign_op, \f$ \operatorname{sgn} a \f$ with \f$ \operatorname { sgn } 0 = 0 \f$.)
-NABLA_DEFINE_UNARY_FUNCTION(heaviside, heaviside_op,
-                            Heaviside step \f$ H(a) \f$ with \f$ H(0) = 1 / 2 \f$.)
+//! \brief \f$ e^a \f$.
+NABLA_DEFINE_UNARY_FUNCTION(exp, exp_op)
+//! \brief \f$ e^a - 1 \f$.
+NABLA_DEFINE_UNARY_FUNCTION(expm1, expm1_op)
+//! \brief \f$ \log a \f$ (natural).
+NABLA_DEFINE_UNARY_FUNCTION(log, log_op)
+//! \brief \f$ \log(1 + a) \f$.
+NABLA_DEFINE_UNARY_FUNCTION(log1p, log1p_op)
+//! \brief \f$ \sin a \f$.
+NABLA_DEFINE_UNARY_FUNCTION(sin, sin_op)
+//! \brief \f$ \cos a \f$.
+NABLA_DEFINE_UNARY_FUNCTION(cos, cos_op)
+//! \brief \f$ \tan a \f$.
+NABLA_DEFINE_UNARY_FUNCTION(tan, tan_op)
+//! \brief \f$ \arctan a \f$.
+NABLA_DEFINE_UNARY_FUNCTION(atan, atan_op)
+//! \brief \f$ \tanh a \f$.
+NABLA_DEFINE_UNARY_FUNCTION(tanh, tanh_op)
+//! \brief \f$ \sigma(a) = 1 / (1 + e^{-a}) \f$.
+NABLA_DEFINE_UNARY_FUNCTION(sigmoid, sigmoid_op)
+//! \brief \f$ \log(1 + e^{a}) \f$ without overflow.
+NABLA_DEFINE_UNARY_FUNCTION(softplus, softplus_op)
+//! \brief \f$ |a| \f$; derivative \f$ \operatorname{sgn} a \f$.
+NABLA_DEFINE_UNARY_FUNCTION(abs, abs_op)
+//! \brief \f$ \operatorname{sgn} a \f$ with \f$ \operatorname{sgn} 0 = 0 \f$.
+NABLA_DEFINE_UNARY_FUNCTION(sign, sign_op)
+//! \brief Heaviside step \f$ H(a) \f$ with \f$ H(0) = 1/2 \f$.
+NABLA_DEFINE_UNARY_FUNCTION(heaviside, heaviside_op)
 
 #undef NABLA_DEFINE_UNARY_FUNCTION
 

@@ -95,7 +95,7 @@ NABLA_ALWAYS_INLINE auto run_plan(Inputs const& inputs, Read&& read, Es const&..
     constant_pool<pool_size> pool{};
     (collect_constants(pool, outs), ...);
     plan_state<nodes, T, pool_size> state{pool};
-    state.run(inputs, std::make_index_sequence<nodes::size>{});
+    state.run(inputs);
     return read(state);
 }
 
@@ -111,7 +111,7 @@ NABLA_ALWAYS_INLINE auto run_plan_of(type_list<Es...>, Inputs const& inputs, Rea
     constant_pool<pool_size> pool{};
     collect_constants(pool, f);
     plan_state<nodes, T, pool_size> state{pool};
-    state.run(inputs, std::make_index_sequence<nodes::size>{});
+    state.run(inputs);
     return read(state);
 }
 
@@ -160,17 +160,37 @@ struct result_of_eval<expression_vector<Es...>, T> {
 };
 template <std::size_t N, class... Es, class T>
 struct result_of_eval<symmetric_expression_matrix<N, Es...>, T> {
-    // Each of the N * N entries is initialised straight from its slot (entry (i, j) is stored
-    // entry upper_index(i, j)): no zero fill, no copy loop over the triangle.
+    using stored = symmetric_expression_matrix<N, Es...>;
+    // Entry K = iN + j of the full matrix, straight from its slot; structural zeros are left to
+    // the zero fill, which the compiler vectorises (one store per entry costs more).
+    template <std::size_t K, class State>
+    NABLA_ALWAYS_INLINE static void put(matrix<T, N, N>& m, State const& s) {
+        using E = type_at_t<stored::upper_index(K / N, K % N), type_list<Es...>>;
+        if constexpr (!is_zero_v<E>)
+            m.data[K] = s.template value<E>();
+    }
     template <class State, std::size_t... K>
     NABLA_ALWAYS_INLINE static matrix<T, N, N> read(State const& s, std::index_sequence<K...>) {
-        using stored = symmetric_expression_matrix<N, Es...>;
-        return {{s.template value<
-            type_at_t<stored::upper_index(K / N, K % N), type_list<Es...>>>()...}};
+        matrix<T, N, N> m{};
+        // an expansion in a braced list, not a fold: clang stops nesting folds at 256
+        const int expand[] = {(put<K>(m, s), 0)...};
+        (void)expand;
+        return m;
     }
     template <class State>
     NABLA_ALWAYS_INLINE static matrix<T, N, N> read(State const& s) {
         return read(s, std::make_index_sequence<N * N>{});
+    }
+};
+
+//! Reads the result of `eval` from a plan's state. A named type, not a lambda: g++ 12 mixes up
+//! the closure types of a captureless lambda nested in `eval`'s generic lambda across scalar
+//! types, so evaluating one expression in double and in another type failed to compile.
+template <class F, class T>
+struct read_result {
+    template <class State>
+    NABLA_ALWAYS_INLINE auto operator()(State const& s) const {
+        return result_of_eval<F, T>::read(s);
     }
 };
 
@@ -202,9 +222,7 @@ auto eval(F const& f, Bs const&... bindings) {
                 return detail::bound_value<T, V>(bindings...);
             };
             return boost::hana::unpack(detail::outputs_of<F>::get(f), [&](auto const&... outs) {
-                return detail::run_plan<T>(
-                    inputs, [](auto const& s) { return detail::result_of_eval<F, T>::read(s); },
-                    outs...);
+                return detail::run_plan<T>(inputs, detail::read_result<F, T>{}, outs...);
             });
         }
     }

@@ -3,22 +3,30 @@
 //!
 //! Structurally equal subexpressions have the same type (constants included, see
 //! `nabla::constant`), so the distinct subexpressions of a set of outputs are the distinct node
-//! types reachable from them. The plan lists them children-first; evaluation computes each into
-//! its own slot exactly once, in a fold over that list: straight-line code with no tape, no heap
-//! and no branch on the structure.
+//! types reachable from them. The plan walks the outputs once, at compile time, depth first,
+//! skipping any node it has met before, and gives every distinct node a slot, children before
+//! parents. Evaluation replays that walk: each distinct node is computed exactly once, into its
+//! slot, as straight-line code with no tape, no heap and no branch on the structure.
+//!
+//! The walk runs in constant evaluation over node identities (the address of a per-type tag),
+//! so it instantiates one small function per distinct node and no type lists of them: compile
+//! time and memory stay linear in the number of distinct nodes.
 #ifndef NABLA_SYMBOLIC_EVAL_PLAN_HPP
 #define NABLA_SYMBOLIC_EVAL_PLAN_HPP
 
 #include <nabla/config.hpp>
 #include <nabla/symbolic/eval/constant_value.hpp>
 #include <nabla/symbolic/expr/traits.hpp>
-#include <nabla/symbolic/expr/type_list.hpp>
 #include <nabla/symbolic/op/arithmetic.hpp>
 #include <nabla/symbolic/op/scalar_math.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace nabla::detail {
 
@@ -29,53 +37,200 @@ inline constexpr bool has_constant_exponent_v = false;
 template <class A, class B>
 inline constexpr bool has_constant_exponent_v<binary<pow_op, A, B>> = is_constant_expr_v<B>;
 
-//! The distinct nodes of \p E that need a slot, children before parents. Constants are read in
-//! place and take none.
+//! True for a product \f$ k R \f$ of a constant read in place and a factor that is not constant.
 template <class E>
-struct plan_nodes {
-    using type = type_list<>;
+inline constexpr bool is_scaled_product_v = false;
+template <class A, class B>
+inline constexpr bool is_scaled_product_v<binary<mul_op, A, B>> =
+    (is_rational_v<A> || is_runtime_constant_v<A>)&&!is_constant_expr_v<B>;
+
+//! \f$ R \f$ in the product \f$ k_1 (k_2 (\dots R)) \f$: the factors after its constant prefix.
+//! Canonical order puts constants first, so they always form a prefix. The plan multiplies them
+//! together first, which the compiler folds into one number (\f$ -2 \cdot 100 \cdot 2 \f$ in a
+//! Rosenbrock gradient); as written, each would be a multiplication at run time, since
+//! floating-point multiplication is not associative and the compiler may not regroup it.
+template <class E>
+struct unscaled {
+    using type = E;
 };
-template <fixed_string Name>
-struct plan_nodes<var<Name>> {
-    using type = type_list<var<Name>>;
-};
-template <class Op, class A>
-struct plan_nodes<unary<Op, A>> {
-    using type = concat_t<typename plan_nodes<A>::type, type_list<unary<Op, A>>>;
-};
-template <class Op, class A, class B>
-struct plan_nodes<binary<Op, A, B>> {
-    using children = std::conditional_t<
-        has_constant_exponent_v<binary<Op, A, B>>, typename plan_nodes<A>::type,
-        append_missing_t<typename plan_nodes<A>::type, typename plan_nodes<B>::type>>;
-    using type = concat_t<children, type_list<binary<Op, A, B>>>;
+template <class A, class B>
+requires is_scaled_product_v<binary<mul_op, A, B>>
+struct unscaled<binary<mul_op, A, B>> {
+    using type = typename unscaled<B>::type;
 };
 
-template <class... Es>
-struct plan_of;
-template <>
-struct plan_of<> {
-    using type = type_list<>;
-};
-template <class E, class... Es>
-struct plan_of<E, Es...> {
-    using type = append_missing_t<typename plan_nodes<E>::type, typename plan_of<Es...>::type>;
-};
-//! The plan of several outputs: the union of their nodes, children first.
-template <class... Es>
-using plan_t = typename plan_of<Es...>::type;
+//! True for nodes that get a slot; constants are read in place.
+template <class N>
+inline constexpr bool has_slot_v = !is_rational_v<N> && !is_runtime_constant_v<N>;
 
-//! Evaluation of the plan \p Nodes in scalar type \p T.
-template <class Nodes, class T, std::size_t PoolSize>
-struct plan_state {
-    //! One slot per node of the plan.
-    std::array<T, Nodes::size> slots;
+//! The identity of a node type in constant evaluation: the address of this tag.
+template <class N>
+inline constexpr char node_tag = 0;
+
+constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 29);
+}
+constexpr std::uint64_t hash_text(std::string_view text) {
+    std::uint64_t h = 0xcbf29ce484222325ULL; // FNV-1a
+    for (char c : text)
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h;
+}
+
+//! A structural hash of a node type, memoised per type: where the walk looks a node up.
+//! Collisions cost a probe, never a wrong answer: the table also compares identities.
+template <class N>
+inline constexpr std::uint64_t node_hash = [] {
+    if constexpr (is_symbol_v<N>) {
+        return mix(1, hash_text(N::name()));
+    } else if constexpr (is_rational_v<N>) {
+        return mix(mix(2, static_cast<std::uint64_t>(N::num)), static_cast<std::uint64_t>(N::den));
+    } else if constexpr (is_runtime_constant_v<N>) {
+        return mix(3, next_id_v<N>);
+    } else if constexpr (requires { N::arg; }) {
+        return mix(hash_text(N::op_type::name), node_hash<decltype(N::arg)>);
+    } else {
+        return mix(mix(hash_text(N::op_type::name), node_hash<decltype(N::lhs)>),
+                   node_hash<decltype(N::rhs)>);
+    }
+}();
+
+//! An open-addressing set of node identities (hash and tag address), with their slots.
+struct node_table {
+    struct entry {
+        std::uint64_t hash = 0;
+        void const* id = nullptr;
+        std::size_t slot = 0;
+    };
+    std::vector<entry> entries = std::vector<entry>(64);
+    std::size_t count = 0;
+
+    //! The entry of \p id, or the empty entry where it would go.
+    constexpr entry& find(std::uint64_t hash, void const* id) {
+        std::size_t i = static_cast<std::size_t>(hash) & (entries.size() - 1);
+        while (entries[i].id != nullptr && entries[i].id != id)
+            i = (i + 1) & (entries.size() - 1);
+        return entries[i];
+    }
+    constexpr void insert(std::uint64_t hash, void const* id, std::size_t slot) {
+        if (2 * (count + 1) > entries.size()) { // keep the load under one half
+            std::vector<entry> old(entries.size() * 2);
+            old.swap(entries);
+            for (auto const& e : old)
+                if (e.id != nullptr)
+                    find(e.hash, e.id) = e;
+        }
+        find(hash, id) = {hash, id, slot};
+        ++count;
+    }
+};
+
+//! Calls `f.template operator()<C>()` for each operand \p C of \p N that the plan evaluates.
+template <class N, class F>
+constexpr void for_each_operand(F&& f) {
+    if constexpr (is_scaled_product_v<N>) {
+        f.template operator()<typename unscaled<N>::type>();
+    } else if constexpr (requires { N::arg; }) {
+        f.template operator()<decltype(N::arg)>();
+    } else if constexpr (requires { N::lhs; }) {
+        f.template operator()<decltype(N::lhs)>();
+        if constexpr (!has_constant_exponent_v<N>)
+            f.template operator()<decltype(N::rhs)>();
+    }
+}
+
+//! The record of a walk: per step (a visit of a node with a slot), whether it is the node's
+//! first visit and the step that follows its subtree; the distinct nodes in slot order.
+struct walk_log {
+    std::vector<char> first;
+    std::vector<std::size_t> end;
+    std::size_t distinct = 0;
+    node_table table;
+    std::vector<std::size_t> starts; // the first step of each output
+};
+
+template <class N>
+constexpr void walk(walk_log& log) {
+    if constexpr (has_slot_v<N>) {
+        const std::size_t step = log.first.size();
+        log.first.push_back(0);
+        log.end.push_back(0);
+        if (log.table.find(node_hash<N>, &node_tag<N>).id == nullptr) {
+            log.first[step] = 1;
+            for_each_operand<N>([&]<class C>() { walk<C>(log); });
+            // the slot is numbered after the operands': children first
+            log.table.insert(node_hash<N>, &node_tag<N>, log.distinct++);
+        }
+        log.end[step] = log.first.size();
+    }
+}
+
+//! The plan of the outputs \p Es: how many distinct nodes (`size`), and the walk to replay.
+template <class... Es>
+struct plan {
+    static constexpr walk_log record() {
+        walk_log log;
+        ((log.starts.push_back(log.first.size()), walk<Es>(log)), ...);
+        return log;
+    }
+    static constexpr std::array<std::size_t, 3> counts = [] {
+        const walk_log log = record();
+        return std::array{log.first.size(), log.distinct, log.table.entries.size()};
+    }();
+    //! The number of distinct nodes evaluated: one slot each.
+    static constexpr std::size_t size = counts[1];
+    //! The number of steps of the walk (visits, repeated ones included).
+    static constexpr std::size_t steps = counts[0];
+    static constexpr std::size_t table_size = counts[2];
+
+    struct walk_data {
+        std::array<bool, steps> first;
+        std::array<std::size_t, steps> end;
+        std::array<node_table::entry, table_size> table;
+        std::array<std::size_t, sizeof...(Es)> starts;
+    };
+    static constexpr walk_data data = [] {
+        const walk_log log = record();
+        walk_data d{};
+        for (std::size_t i = 0; i != steps; ++i) {
+            d.first[i] = log.first[i] != 0;
+            d.end[i] = log.end[i];
+        }
+        for (std::size_t i = 0; i != table_size; ++i)
+            d.table[i] = log.table.entries[i];
+        for (std::size_t i = 0; i != sizeof...(Es); ++i)
+            d.starts[i] = log.starts[i];
+        return d;
+    }();
+
+    //! The slot of node \p N.
+    template <class N>
+    static constexpr std::size_t slot = [] {
+        std::size_t i = static_cast<std::size_t>(node_hash<N>) & (table_size - 1);
+        while (data.table[i].id != &node_tag<N>)
+            i = (i + 1) & (table_size - 1);
+        return data.table[i].slot;
+    }();
+};
+
+//! \brief The plan of several outputs; `plan_t<Es...>::size` is the number of distinct nodes.
+template <class... Es>
+using plan_t = plan<Es...>;
+
+//! Evaluation of the plan \p Plan in scalar type \p T.
+template <class Plan, class T, std::size_t PoolSize>
+struct plan_state;
+
+template <class... Es, class T, std::size_t PoolSize>
+struct plan_state<plan<Es...>, T, PoolSize> {
+    using plan_type = plan<Es...>;
     //! The captured numbers.
     constant_pool<PoolSize> const& pool;
-
-    //! Leaves the slots uninitialised: `run` writes each before any node reads it, and zeroing
-    //! them cost a memset the size of the plan on every evaluation.
-    explicit plan_state(constant_pool<PoolSize> const& p) : pool(p) {}
+    //! One slot per distinct node.
+    std::array<T, plan_type::size> slots{};
 
     //! The value of operand \p A: a slot, or a constant read in place.
     template <class A>
@@ -89,14 +244,27 @@ struct plan_state {
         } else if constexpr (is_runtime_constant_v<A>) {
             return T(pool[next_id_v<A> - 1]);
         } else {
-            return slots[index_of_v<A, Nodes>];
+            return slots[plan_type::template slot<A>];
         }
     }
 
+    //! \f$ k_1 k_2 \cdots k_n \f$, the constant prefix of the scaled product \p E.
+    template <class E>
+    NABLA_ALWAYS_INLINE T scale() const {
+        if constexpr (is_scaled_product_v<decltype(E::rhs)>) {
+            return T(value<decltype(E::lhs)>() * scale<decltype(E::rhs)>());
+        } else {
+            return value<decltype(E::lhs)>();
+        }
+    }
+
+    //! The value of node \p N from its operands' slots.
     template <class N, class Inputs>
     NABLA_ALWAYS_INLINE T compute(Inputs const& inputs) const {
         if constexpr (is_symbol_v<N>) {
             return inputs.template operator()<N>();
+        } else if constexpr (is_scaled_product_v<N>) {
+            return T(scale<N>() * value<typename unscaled<N>::type>());
         } else if constexpr (requires { N::arg; }) {
             return N::op_type::apply(value<decltype(N::arg)>());
         } else if constexpr (std::is_same_v<typename N::op_type, pow_op>) {
@@ -115,10 +283,44 @@ struct plan_state {
         }
     }
 
+    //! Replays the walk from step \p Step at node \p N, calling `visit.template operator()<M>()`
+    //! once for every distinct node \p M, operands first.
+    template <class N, std::size_t Step, class Visit>
+    NABLA_ALWAYS_INLINE void replay(Visit& visit) {
+        if constexpr (has_slot_v<N> && plan_type::data.first[Step]) {
+            replay_operands<N, Step + 1>(visit);
+            visit.template operator()<N>();
+        }
+    }
+    template <class N, std::size_t Step, class Visit>
+    NABLA_ALWAYS_INLINE void replay_operands(Visit& visit) {
+        if constexpr (is_scaled_product_v<N>) {
+            replay<typename unscaled<N>::type, Step>(visit);
+        } else if constexpr (requires { N::arg; }) {
+            replay<decltype(N::arg), Step>(visit);
+        } else if constexpr (requires { N::lhs; }) {
+            using A = decltype(N::lhs);
+            replay<A, Step>(visit);
+            if constexpr (!has_constant_exponent_v<N>) {
+                constexpr std::size_t next = has_slot_v<A> ? plan_type::data.end[Step] : Step;
+                replay<decltype(N::rhs), next>(visit);
+            }
+        }
+    }
+
+    //! Calls `visit.template operator()<N>()` for every distinct node, children first.
+    template <class Visit>
+    NABLA_ALWAYS_INLINE void for_each_node(Visit&& visit) {
+        [&]<std::size_t... K>(std::index_sequence<K...>) {
+            (replay<Es, plan_type::data.starts[K]>(visit), ...);
+        }
+        (std::index_sequence_for<Es...>{});
+    }
+
     //! Fills every slot, children first.
-    template <class Inputs, std::size_t... I>
-    NABLA_ALWAYS_INLINE void run(Inputs const& inputs, std::index_sequence<I...>) {
-        ((slots[I] = compute<type_at_t<I, Nodes>>(inputs)), ...);
+    template <class Inputs>
+    NABLA_ALWAYS_INLINE void run(Inputs const& inputs) {
+        for_each_node([&]<class N>() { slots[plan_type::template slot<N>] = compute<N>(inputs); });
     }
 };
 

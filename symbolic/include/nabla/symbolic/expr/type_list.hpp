@@ -85,7 +85,14 @@ struct append_missing_impl<type_list<As...>, B, std::index_sequence<Ks...>> {
 template <bool... Missing>
 constexpr auto kept_positions() {
     constexpr std::array<bool, sizeof...(Missing)> missing{Missing...};
-    constexpr std::size_t count = (std::size_t{0} + ... + std::size_t{Missing});
+    // A loop, not a fold: clang nests a fold once per element and stops at 256 (a plan of a
+    // 5-weight logistic Hessian already has more nodes).
+    constexpr std::size_t count = [](auto const& m) {
+        std::size_t c = 0;
+        for (bool b : m)
+            c += b ? 1 : 0;
+        return c;
+    }(missing);
     std::array<std::size_t, count> kept{};
     std::size_t n = 0;
     for (std::size_t i = 0; i != missing.size(); ++i)

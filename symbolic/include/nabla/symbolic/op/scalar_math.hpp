@@ -190,4 +190,13 @@ NABLA_ALWAYS_INLINE T runtime_pow(T const& x, double p) {
 
 } // namespace nabla::detail::math
 
+//! \brief The functions `to_cpp` prints as `nabla::scalar::name` because the standard library
+//! lacks them; without these names the printed C++ would not compile.
+namespace nabla::scalar {
+using detail::math::heaviside;
+using detail::math::sigmoid;
+using detail::math::sign;
+using detail::math::softplus;
+} // namespace nabla::scalar
+
 #endif // NABLA_SYMBOLIC_OP_SCALAR_MATH_HPP

@@ -142,8 +142,14 @@ inline piece assemble_product(product_parts const& parts, notation n) {
         const bool single = parts.top.size() == 1 && top.size() == 1;
         return {numerator, single ? parts.top.front().prec : product, negative};
     }
-    if (n == notation::latex)
-        return {"\\frac{" + numerator + "}{" + join(bottom, " ") + "}", atom, negative};
+    if (n == notation::latex) {
+        // The braces of \frac group a lone factor already: no parentheses around it.
+        const bool lone_top = top.size() == 1 && parts.top.size() == 1;
+        const bool lone_bottom = bottom.size() == 1 && parts.bottom.size() == 1;
+        return {"\\frac{" + (lone_top ? operand(parts.top.front(), sum, n) : numerator) + "}{" +
+                    (lone_bottom ? operand(parts.bottom.front(), sum, n) : join(bottom, " ")) + "}",
+                atom, negative};
+    }
     std::string denominator = join(bottom, " * ");
     if (bottom.size() > 1)
         denominator = "(" + denominator + ")";

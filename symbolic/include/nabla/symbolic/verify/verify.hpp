@@ -64,30 +64,22 @@ auto kinks_along(F const& f, G const& g, wrt_t<Vs...> w, Point const& p) {
 //! where \f$ f \f$ leaves its domain. Empty if there is none.
 template <class F, class W, class Point>
 std::string first_undefined(F const& f, W w, Point const& p) {
-    using nodes = plan_t<F>;
     const auto inputs = positional_inputs<reference_t>(w, p);
     return run_plan<reference_t>(
         inputs,
-        [](auto const& s) {
+        [](auto& s) {
             std::string found;
             auto nan = [](reference_t const& v) { return boost::multiprecision::isnan(v); };
-            [&]<std::size_t... I>(std::index_sequence<I...>) {
-                auto visit = [&]<class N>(std::type_identity<N>, reference_t const& v) {
-                    if (!found.empty() || !nan(v))
-                        return;
-                    bool operands_defined = true;
-                    if constexpr (requires { N::arg; }) {
-                        operands_defined = !nan(s.template value<decltype(N::arg)>());
-                    } else if constexpr (requires { N::lhs; }) {
-                        operands_defined = !nan(s.template value<decltype(N::lhs)>()) &&
-                                           !nan(s.template value<decltype(N::rhs)>());
-                    }
-                    if (operands_defined)
-                        found = to_string(rebuild<N>(s.pool));
-                };
-                (visit(std::type_identity<type_at_t<I, nodes>>{}, s.slots[I]), ...);
-            }
-            (std::make_index_sequence<nodes::size>{});
+            s.for_each_node([&]<class N>() {
+                if (!found.empty() || !nan(s.template value<N>()))
+                    return;
+                bool operands_defined = true;
+                for_each_operand<N>([&]<class C>() {
+                    operands_defined = operands_defined && !nan(s.template value<C>());
+                });
+                if (operands_defined)
+                    found = to_string(rebuild<N>(s.pool));
+            });
             return found;
         },
         f);
