@@ -1,6 +1,6 @@
 // The demo: write a loss, see its gradient and Hessian as formulas, evaluate them in double, and
 // verify every number against 50-digit evaluation and a 100-digit finite-difference oracle.
-#include <nabla/nabla.hpp>
+#include <nabla/verify.hpp>
 
 #include <array>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // nabla::verify: each verdict on a case whose answer is known by hand, and a derivative rule that
 // is wrong on purpose, which the finite-difference oracle must catch.
 #define BOOST_TEST_MODULE nabla verify
-#include <nabla/nabla.hpp>
+#include <nabla/verify.hpp>
 
 #include <boost/test/unit_test.hpp>
 

@@ -1,6 +1,6 @@
 //! \file
-//! \brief Everything of nabla's symbolic layer: expressions, derivatives, evaluation, printing,
-//! verification.
+//! \brief Everything of nabla's symbolic layer: expressions, derivatives, evaluation, printing.
+//! Verification, which needs 100-digit arithmetic, is `<nabla/verify.hpp>`.
 #ifndef NABLA_SYMBOLIC_HPP
 #define NABLA_SYMBOLIC_HPP
 
@@ -10,6 +10,5 @@
 #include <nabla/symbolic/eval/eval_all.hpp>
 #include <nabla/symbolic/operators.hpp>
 #include <nabla/symbolic/print/printer.hpp>
-#include <nabla/symbolic/verify/verify.hpp>
 
 #endif // NABLA_SYMBOLIC_HPP
