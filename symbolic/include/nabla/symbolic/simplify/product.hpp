@@ -108,7 +108,7 @@ constexpr auto make_mul(A const& a, B const& b);
 template <class R, class S>
 constexpr auto distribute(R r, S const& s) {
     if constexpr (is_sum_v<S>) {
-        return make_add(make_mul(r, s.lhs), distribute(r, s.rhs));
+        return make_add(distribute(r, s.lhs), make_mul(r, s.rhs));
     } else {
         return make_mul(r, s);
     }

@@ -1,9 +1,10 @@
 //! \file
 //! \brief Canonical sums: flattened, sorted, with like terms collected.
 //!
-//! A sum is a right-leaning chain `binary<add_op, T1, binary<add_op, T2, T3>>` of terms in the
+//! A sum is a left-leaning chain `binary<add_op, binary<add_op, T1, T2>, T3>` of terms in the
 //! canonical order of their non-numeric part, so \f$ 3x + y - x \f$ and \f$ y + 2x \f$ are the
-//! same type. Adding two sums merges two sorted chains: linear in their lengths.
+//! same type. Adding two sums merges two sorted chains from their ends: linear in their lengths,
+//! and constant for the common case of appending a term that sorts last.
 #ifndef NABLA_SYMBOLIC_SIMPLIFY_SUM_HPP
 #define NABLA_SYMBOLIC_SIMPLIFY_SUM_HPP
 
@@ -50,36 +51,40 @@ constexpr auto make_term(C, M const& m) {
     }
 }
 
-//! Puts a term in front of a sorted chain.
-template <class H, class T>
-constexpr auto cons_sum(H const& h, T const& t) {
-    if constexpr (is_zero_v<H>) {
-        return t;
-    } else if constexpr (is_zero_v<T>) {
-        return h;
+//! Appends a term to a sorted chain.
+template <class I, class L>
+constexpr auto snoc_sum(I const& init, L const& last) {
+    if constexpr (is_zero_v<L>) {
+        return init;
+    } else if constexpr (is_zero_v<I>) {
+        return last;
     } else {
-        return binary<add_op, H, T>{h, t};
+        return binary<add_op, I, L>{init, last};
     }
 }
 
+//! The last (largest) term of a chain.
 template <class E>
-constexpr auto sum_head(E const& e) {
+constexpr auto sum_last(E const& e) {
     if constexpr (is_sum_v<E>) {
-        return e.lhs;
+        return e.rhs;
     } else {
         return e;
     }
 }
+//! The chain without its last term.
 template <class E>
-constexpr auto sum_tail(E const& e) {
+constexpr auto sum_init(E const& e) {
     if constexpr (is_sum_v<E>) {
-        return e.rhs;
+        return e.lhs;
     } else {
         return zero_t{};
     }
 }
 
-//! Merges two sorted chains of terms, collecting like terms.
+//! Merges two sorted chains of terms from their ends, collecting like terms. Adding a term that
+//! sorts after every term of the chain, as a left fold over terms with fresh constants does,
+//! costs one step and one new node.
 template <class A, class B>
 constexpr auto merge_sums(A const& a, B const& b) {
     if constexpr (is_zero_v<A>) {
@@ -87,18 +92,16 @@ constexpr auto merge_sums(A const& a, B const& b) {
     } else if constexpr (is_zero_v<B>) {
         return a;
     } else {
-        auto ha = sum_head(a);
-        auto hb = sum_head(b);
-        using ma = decltype(monomial(ha));
-        using mb = decltype(monomial(hb));
-        constexpr int order = compare_v<ma, mb>;
-        if constexpr (order < 0) {
-            return cons_sum(ha, merge_sums(sum_tail(a), b));
-        } else if constexpr (order > 0) {
-            return cons_sum(hb, merge_sums(a, sum_tail(b)));
+        auto la = sum_last(a);
+        auto lb = sum_last(b);
+        constexpr int order = compare_v<decltype(monomial(la)), decltype(monomial(lb))>;
+        if constexpr (order > 0) {
+            return snoc_sum(merge_sums(sum_init(a), b), la);
+        } else if constexpr (order < 0) {
+            return snoc_sum(merge_sums(a, sum_init(b)), lb);
         } else {
-            using c = rational_add_t<decltype(coefficient(ha)), decltype(coefficient(hb))>;
-            return cons_sum(make_term(c{}, monomial(ha)), merge_sums(sum_tail(a), sum_tail(b)));
+            using c = rational_add_t<decltype(coefficient(la)), decltype(coefficient(lb))>;
+            return snoc_sum(merge_sums(sum_init(a), sum_init(b)), make_term(c{}, monomial(la)));
         }
     }
 }
