@@ -11,10 +11,13 @@
 #define NABLA_NO_UNIQUE_ADDRESS [[no_unique_address]]
 
 //! \brief Forces inlining of the small evaluation helpers, so a plan becomes straight-line code.
+//! `NABLA_ALWAYS_INLINE_LAMBDA` does the same for a lambda, after its parameter list.
 #if defined(__GNUC__) || defined(__clang__)
 #define NABLA_ALWAYS_INLINE inline __attribute__((always_inline))
+#define NABLA_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))
 #else
 #define NABLA_ALWAYS_INLINE inline
+#define NABLA_ALWAYS_INLINE_LAMBDA
 #endif
 
 #endif // NABLA_CONFIG_HPP

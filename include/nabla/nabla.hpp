@@ -4,6 +4,7 @@
 #define NABLA_NABLA_HPP
 
 #include <nabla/config.hpp>
+#include <nabla/solvers.hpp>
 #include <nabla/symbolic.hpp>
 #include <nabla/version.hpp>
 
