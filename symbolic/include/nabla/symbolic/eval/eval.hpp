@@ -11,6 +11,7 @@
 #include <boost/hana/unpack.hpp>
 
 #include <array>
+#include <initializer_list>
 #include <tuple>
 #include <type_traits>
 
@@ -67,11 +68,11 @@ struct output_symbols {
 };
 template <class... Es>
 struct output_symbols<expression_vector<Es...>> {
-    using type = decltype((type_list<>{} | ... | free_symbols_t<Es>{}));
+    using type = typename union_of<free_symbols_t<Es>...>::type;
 };
 template <std::size_t N, class... Es>
 struct output_symbols<symmetric_expression_matrix<N, Es...>> {
-    using type = decltype((type_list<>{} | ... | free_symbols_t<Es>{}));
+    using type = typename union_of<free_symbols_t<Es>...>::type;
 };
 
 //! The value bound to symbol \p V among \p bs, converted to \p T.
@@ -93,7 +94,8 @@ NABLA_ALWAYS_INLINE auto run_plan(Inputs const& inputs, Read&& read, Es const&..
     using nodes = plan_t<Es...>;
     constexpr std::size_t pool_size = pool_size_v<Es...>;
     constant_pool<pool_size> pool{};
-    (collect_constants(pool, outs), ...);
+    // A list, not a fold: clang limits folds to 256 elements, and a Hessian may have more.
+    (void)std::initializer_list<int>{(collect_constants(pool, outs), 0)...};
     plan_state<nodes, T, pool_size> state{pool};
     state.run(inputs);
     return read(state);

@@ -17,6 +17,7 @@
 #include <nabla/config.hpp>
 #include <nabla/symbolic/eval/constant_value.hpp>
 #include <nabla/symbolic/expr/traits.hpp>
+#include <nabla/symbolic/expr/type_list.hpp>
 #include <nabla/symbolic/op/arithmetic.hpp>
 #include <nabla/symbolic/op/scalar_math.hpp>
 
@@ -173,7 +174,12 @@ template <class... Es>
 struct plan {
     static constexpr walk_log record() {
         walk_log log;
-        ((log.starts.push_back(log.first.size()), walk<Es>(log)), ...);
+        // An array of walkers, not a fold: clang limits folds to 256 elements.
+        constexpr void (*walkers[])(walk_log&) = {&walk<Es>...};
+        for (auto walker : walkers) {
+            log.starts.push_back(log.first.size());
+            walker(log);
+        }
         return log;
     }
     static constexpr std::array<std::size_t, 3> counts = [] {
@@ -311,16 +317,32 @@ struct plan_state<plan<Es...>, T, PoolSize> {
     //! Calls `visit.template operator()<N>()` for every distinct node, children first.
     template <class Visit>
     NABLA_ALWAYS_INLINE void for_each_node(Visit&& visit) {
-        [&]<std::size_t... K>(std::index_sequence<K...>) {
-            (replay<Es, plan_type::data.starts[K]>(visit), ...);
+        constexpr std::size_t outputs = sizeof...(Es);
+        // Lambdas too must be forced inline: clang++ otherwise keeps the walk out of line, where
+        // the constants are unknown (10x slower rosenbrock2 gradient).
+        [&]<std::size_t... B>(std::index_sequence<B...>) NABLA_ALWAYS_INLINE_LAMBDA {
+            (replay_block<B * block>(
+                 visit, std::make_index_sequence<std::min(block, outputs - B * block)>{}),
+             ...);
         }
-        (std::index_sequence_for<Es...>{});
+        (std::make_index_sequence<(outputs + block - 1) / block>{});
+    }
+
+    // Outputs are replayed in folds of at most `block`: clang nests a fold once per element and
+    // stops at 256, and a Hessian of 22 symbols already has 276 outputs.
+    static constexpr std::size_t block = 128;
+    template <std::size_t Base, class Visit, std::size_t... K>
+    NABLA_ALWAYS_INLINE void replay_block(Visit& visit, std::index_sequence<K...>) {
+        using outputs = type_list<Es...>;
+        (replay<type_at_t<Base + K, outputs>, plan_type::data.starts[Base + K]>(visit), ...);
     }
 
     //! Fills every slot, children first.
     template <class Inputs>
     NABLA_ALWAYS_INLINE void run(Inputs const& inputs) {
-        for_each_node([&]<class N>() { slots[plan_type::template slot<N>] = compute<N>(inputs); });
+        for_each_node([&]<class N>() NABLA_ALWAYS_INLINE_LAMBDA {
+            slots[plan_type::template slot<N>] = compute<N>(inputs);
+        });
     }
 };
 

@@ -62,7 +62,12 @@ struct symmetric_expression_matrix {
         return structural_zeros[upper_index(i, j)];
     }
     //! The number of stored entries that are not structural zeros.
-    static constexpr std::size_t nonzeros = (std::size_t{0} + ... + (is_zero_v<Upper> ? 0 : 1));
+    static constexpr std::size_t nonzeros = [] { // a loop: clang limits folds to 256 elements
+        std::size_t count = 0;
+        for (bool zero : structural_zeros)
+            count += zero ? 0 : 1;
+        return count;
+    }();
 
     //! Entry \f$ (I, J) \f$.
     template <std::size_t I, std::size_t J>

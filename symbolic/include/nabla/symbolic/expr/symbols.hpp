@@ -39,6 +39,21 @@ constexpr auto operator|(type_list<As...> a, type_list<Bs...> b) {
     return merge_by_name(a, b);
 }
 
+//! The union of any number of name-sorted lists, two at a time (a fold of more than 256 lists
+//! would exceed clang's nesting limit).
+template <class... Ls>
+struct union_of {
+    using type = type_list<>;
+};
+template <class L>
+struct union_of<L> {
+    using type = L;
+};
+template <class L1, class L2, class... Rest>
+struct union_of<L1, L2, Rest...> {
+    using type = typename union_of<decltype(L1{} | L2{}), Rest...>::type;
+};
+
 template <class E>
 struct symbols_of {
     using type = type_list<>;

@@ -110,12 +110,24 @@ NABLA_ALWAYS_INLINE T max_(T const& a, T const& b) {
     return where(either(a > b, a != a), a, b);
 }
 
+//! \f$ e^{-|x|} \f$, which `sigmoid` and `softplus` share. A loss needs softplus(u) and its
+//! derivative sigmoid(u); the compiler never merges two calls of `std::exp` (it may set errno),
+//! so for double this is an out-of-line function declared free of side effects, and the two
+//! calls with one argument become one. It cannot overflow: the exponent is never positive.
+[[gnu::const, gnu::noinline]] inline double exp_neg_abs(double x) noexcept {
+    return std::exp(-std::fabs(x));
+}
+template <class T>
+NABLA_ALWAYS_INLINE T exp_neg_abs(T const& x) {
+    return T(exp(T(-fabs_(x))));
+}
+
 //! The logistic function \f$ 1 / (1 + e^{-x}) \f$, computed from \f$ e^{-|x|} \f$ so it never
 //! overflows.
 template <class T>
 NABLA_ALWAYS_INLINE T sigmoid(T const& x) {
     const T one(1);
-    const T e = T(exp(T(-fabs_(x))));
+    const T e = exp_neg_abs(x);
     const T r = T(one / (one + e));
     return where(x >= T(0), r, T(e * r));
 }
@@ -125,7 +137,7 @@ NABLA_ALWAYS_INLINE T sigmoid(T const& x) {
 template <class T>
 NABLA_ALWAYS_INLINE T softplus(T const& x) {
     const T zero(0);
-    return T(where(x > zero, x, zero) + log1p_(T(exp(T(-fabs_(x))))));
+    return T(where(x > zero, x, zero) + log1p_(exp_neg_abs(x)));
 }
 
 //! \f$ x^N \f$ for a compile-time integer \p N, by repeated squaring unrolled at compile time.
