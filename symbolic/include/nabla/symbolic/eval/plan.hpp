@@ -25,6 +25,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -64,10 +65,6 @@ struct unscaled<binary<mul_op, A, B>> {
 template <class N>
 inline constexpr bool has_slot_v = !is_rational_v<N> && !is_runtime_constant_v<N>;
 
-//! The identity of a node type in constant evaluation: the address of this tag.
-template <class N>
-inline constexpr char node_tag = 0;
-
 constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     h ^= h >> 31;
@@ -81,66 +78,115 @@ constexpr std::uint64_t hash_text(std::string_view text) {
     return h;
 }
 
-//! A structural hash of a node type, memoised per type: where the walk looks a node up.
-//! Collisions cost a probe, never a wrong answer: the table also compares identities.
-template <class N>
+//! The full name of type \p T as the compiler spells it: distinct types, distinct names.
+template <class T>
+constexpr std::string_view type_name() {
+    return __PRETTY_FUNCTION__;
+}
+
+//! A structural hash of a node type with seed \p Seed, memoised per type. Two seeds give the
+//! 128-bit identity the plan works with: node types, not addresses, because g++ does not accept
+//! comparisons of addresses of distinct variables as constant expressions under
+//! -fsanitize=undefined. Operations are hashed by their full type name, so two operations never
+//! share an identity through a common `name`.
+template <class N, std::uint64_t Seed>
 inline constexpr std::uint64_t node_hash = [] {
     if constexpr (is_symbol_v<N>) {
-        return mix(1, hash_text(N::name()));
+        return mix(mix(Seed, 1), hash_text(N::name()));
     } else if constexpr (is_rational_v<N>) {
-        return mix(mix(2, static_cast<std::uint64_t>(N::num)), static_cast<std::uint64_t>(N::den));
+        return mix(mix(mix(Seed, 2), static_cast<std::uint64_t>(N::num)),
+                   static_cast<std::uint64_t>(N::den));
     } else if constexpr (is_runtime_constant_v<N>) {
-        return mix(3, next_id_v<N>);
+        return mix(mix(Seed, 3), next_id_v<N>);
     } else if constexpr (requires { N::arg; }) {
-        return mix(hash_text(N::op_type::name), node_hash<decltype(N::arg)>);
+        return mix(mix(mix(Seed, 4), hash_text(type_name<typename N::op_type>())),
+                   node_hash<decltype(N::arg), Seed>);
     } else {
-        return mix(mix(hash_text(N::op_type::name), node_hash<decltype(N::lhs)>),
-                   node_hash<decltype(N::rhs)>);
+        return mix(mix(mix(mix(Seed, 5), hash_text(type_name<typename N::op_type>())),
+                       node_hash<decltype(N::lhs), Seed>),
+                   node_hash<decltype(N::rhs), Seed>);
     }
 }();
 
-//! An open-addressing set of node identities (hash and tag address), with their slots.
+//! The identity of a node type: two independent 64-bit structural hashes.
+struct node_id {
+    std::uint64_t first = 0;
+    std::uint64_t second = 0;
+    friend constexpr bool operator==(node_id, node_id) = default;
+};
+template <class N>
+inline constexpr node_id id_of{node_hash<N, 0x6a09e667f3bcc908ULL>,
+                               node_hash<N, 0xbb67ae8584caa73bULL>};
+
+//! An open-addressing set of node identities with their slots.
 struct node_table {
     struct entry {
-        std::uint64_t hash = 0;
-        void const* id = nullptr;
+        node_id id;
         std::size_t slot = 0;
+        bool used = false;
     };
     std::vector<entry> entries = std::vector<entry>(64);
     std::size_t count = 0;
 
-    //! The entry of \p id, or the empty entry where it would go.
-    constexpr entry& find(std::uint64_t hash, void const* id) {
-        std::size_t i = static_cast<std::size_t>(hash) & (entries.size() - 1);
-        while (entries[i].id != nullptr && entries[i].id != id)
+    //! The entry of \p id, or the unused entry where it would go.
+    constexpr entry& find(node_id id) {
+        std::size_t i = static_cast<std::size_t>(id.first) & (entries.size() - 1);
+        while (entries[i].used && !(entries[i].id == id))
             i = (i + 1) & (entries.size() - 1);
         return entries[i];
     }
-    constexpr void insert(std::uint64_t hash, void const* id, std::size_t slot) {
+    constexpr void insert(node_id id, std::size_t slot) {
         if (2 * (count + 1) > entries.size()) { // keep the load under one half
             std::vector<entry> old(entries.size() * 2);
             old.swap(entries);
             for (auto const& e : old)
-                if (e.id != nullptr)
-                    find(e.hash, e.id) = e;
+                if (e.used)
+                    find(e.id) = e;
         }
-        find(hash, id) = {hash, id, slot};
+        find(id) = {id, slot, true};
         ++count;
     }
 };
 
-//! Calls `f.template operator()<C>()` for each operand \p C of \p N that the plan evaluates.
+//! The terms of a sum chain, in order: a sum is evaluated as one node over all its terms.
+template <class E>
+struct sum_terms {
+    using type = type_list<E>;
+};
+template <class A, class B>
+struct sum_terms<binary<add_op, A, B>> {
+    using type = concat_t<typename sum_terms<A>::type, type_list<B>>;
+};
+
+//! The operands the plan evaluates for node \p N, in order: the terms of a whole sum chain, the
+//! non-constant part of a scaled product, the operands of other nodes but a constant exponent.
+template <class N>
+struct operands {
+    using type = type_list<>;
+};
+template <class Op, class A>
+struct operands<unary<Op, A>> {
+    using type = type_list<A>;
+};
+template <class Op, class A, class B>
+struct operands<binary<Op, A, B>> {
+    using node = binary<Op, A, B>;
+    using type = std::conditional_t<
+        std::is_same_v<Op, add_op>, typename sum_terms<node>::type,
+        std::conditional_t<
+            is_scaled_product_v<node>, type_list<typename unscaled<node>::type>,
+            std::conditional_t<has_constant_exponent_v<node>, type_list<A>, type_list<A, B>>>>;
+};
+template <class N>
+using operands_t = typename operands<N>::type;
+
+//! Calls `f.template operator()<C>()` for each operand \p C of \p N, in order.
 template <class N, class F>
 constexpr void for_each_operand(F&& f) {
-    if constexpr (is_scaled_product_v<N>) {
-        f.template operator()<typename unscaled<N>::type>();
-    } else if constexpr (requires { N::arg; }) {
-        f.template operator()<decltype(N::arg)>();
-    } else if constexpr (requires { N::lhs; }) {
-        f.template operator()<decltype(N::lhs)>();
-        if constexpr (!has_constant_exponent_v<N>)
-            f.template operator()<decltype(N::rhs)>();
-    }
+    [&]<class... Cs>(type_list<Cs...>) {
+        // a list, not a fold: a sum may have more terms than clang allows in a fold
+        (void)std::initializer_list<int>{(f.template operator()<Cs>(), 0)...};
+    }(operands_t<N>{});
 }
 
 //! The record of a walk: per step (a visit of a node with a slot), whether it is the node's
@@ -159,11 +205,11 @@ constexpr void walk(walk_log& log) {
         const std::size_t step = log.first.size();
         log.first.push_back(0);
         log.end.push_back(0);
-        if (log.table.find(node_hash<N>, &node_tag<N>).id == nullptr) {
+        if (!log.table.find(id_of<N>).used) {
             log.first[step] = 1;
             for_each_operand<N>([&]<class C>() { walk<C>(log); });
             // the slot is numbered after the operands': children first
-            log.table.insert(node_hash<N>, &node_tag<N>, log.distinct++);
+            log.table.insert(id_of<N>, log.distinct++);
         }
         log.end[step] = log.first.size();
     }
@@ -215,8 +261,8 @@ struct plan {
     //! The slot of node \p N.
     template <class N>
     static constexpr std::size_t slot = [] {
-        std::size_t i = static_cast<std::size_t>(node_hash<N>) & (table_size - 1);
-        while (data.table[i].id != &node_tag<N>)
+        std::size_t i = static_cast<std::size_t>(id_of<N>.first) & (table_size - 1);
+        while (!(data.table[i].id == id_of<N>))
             i = (i + 1) & (table_size - 1);
         return data.table[i].slot;
     }();
@@ -264,11 +310,26 @@ struct plan_state<plan<Es...>, T, PoolSize> {
         }
     }
 
+    //! The sum of terms [Begin, End) of \p Terms, added as a balanced tree: a chain of n terms
+    //! would be n dependent additions; a tree is log2 n deep and rounds no worse.
+    template <class Terms, std::size_t Begin, std::size_t End>
+    NABLA_ALWAYS_INLINE T pairwise_sum() const {
+        if constexpr (End - Begin == 1) {
+            return value<type_at_t<Begin, Terms>>();
+        } else {
+            constexpr std::size_t middle = Begin + (End - Begin) / 2;
+            return T(pairwise_sum<Terms, Begin, middle>() + pairwise_sum<Terms, middle, End>());
+        }
+    }
+
     //! The value of node \p N from its operands' slots.
     template <class N, class Inputs>
     NABLA_ALWAYS_INLINE T compute(Inputs const& inputs) const {
         if constexpr (is_symbol_v<N>) {
             return inputs.template operator()<N>();
+        } else if constexpr (std::is_same_v<typename N::op_type, add_op>) {
+            using terms = operands_t<N>;
+            return pairwise_sum<terms, 0, terms::size>();
         } else if constexpr (is_scaled_product_v<N>) {
             return T(scale<N>() * value<typename unscaled<N>::type>());
         } else if constexpr (requires { N::arg; }) {
@@ -300,19 +361,18 @@ struct plan_state<plan<Es...>, T, PoolSize> {
     }
     template <class N, std::size_t Step, class Visit>
     NABLA_ALWAYS_INLINE void replay_operands(Visit& visit) {
-        if constexpr (is_scaled_product_v<N>) {
-            replay<typename unscaled<N>::type, Step>(visit);
-        } else if constexpr (requires { N::arg; }) {
-            replay<decltype(N::arg), Step>(visit);
-        } else if constexpr (requires { N::lhs; }) {
-            using A = decltype(N::lhs);
-            replay<A, Step>(visit);
-            if constexpr (!has_constant_exponent_v<N>) {
-                constexpr std::size_t next = has_slot_v<A> ? plan_type::data.end[Step] : Step;
-                replay<decltype(N::rhs), next>(visit);
-            }
+        replay_list<Step>(visit, operands_t<N>{});
+    }
+    template <std::size_t Step, class Visit, class C, class... Cs>
+    NABLA_ALWAYS_INLINE void replay_list(Visit& visit, type_list<C, Cs...>) {
+        replay<C, Step>(visit);
+        if constexpr (sizeof...(Cs) != 0) {
+            constexpr std::size_t next = has_slot_v<C> ? plan_type::data.end[Step] : Step;
+            replay_list<next>(visit, type_list<Cs...>{});
         }
     }
+    template <std::size_t Step, class Visit>
+    NABLA_ALWAYS_INLINE void replay_list(Visit&, type_list<>) {}
 
     //! Calls `visit.template operator()<N>()` for every distinct node, children first.
     template <class Visit>
