@@ -32,21 +32,22 @@ constexpr void collect_constants(Pool& pool, E const& e) {
     }
 }
 
-//! The value, in double, of a constant expression (an exponent).
-template <class E, class Pool>
-NABLA_ALWAYS_INLINE double constant_value(Pool const& pool) {
+//! The value in \p T (double unless given) of a constant expression, such as an exponent.
+template <class E, class T = double, class Pool>
+NABLA_ALWAYS_INLINE T constant_value(Pool const& pool) {
     if constexpr (is_rational_v<E>) {
-        return E::value;
+        return T(T(static_cast<double>(E::num)) / T(static_cast<double>(E::den)));
     } else if constexpr (is_runtime_constant_v<E>) {
-        return pool[next_id_v<E> - 1];
+        return T(pool[next_id_v<E> - 1]);
     } else if constexpr (requires { E::arg; }) {
-        return E::op_type::apply(constant_value<decltype(E::arg)>(pool));
+        return E::op_type::apply(constant_value<decltype(E::arg), T>(pool));
     } else if constexpr (std::is_same_v<typename E::op_type, pow_op>) {
-        return math::runtime_pow(constant_value<decltype(E::lhs)>(pool),
-                                 constant_value<decltype(E::rhs)>(pool));
+        return math::runtime_pow(constant_value<decltype(E::lhs), T>(pool),
+                                 constant_value<decltype(E::rhs)>(pool),
+                                 constant_value<decltype(E::rhs), T>(pool));
     } else {
-        return E::op_type::apply(constant_value<decltype(E::lhs)>(pool),
-                                 constant_value<decltype(E::rhs)>(pool));
+        return E::op_type::apply(constant_value<decltype(E::lhs), T>(pool),
+                                 constant_value<decltype(E::rhs), T>(pool));
     }
 }
 

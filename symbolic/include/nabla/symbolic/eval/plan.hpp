@@ -340,7 +340,8 @@ struct plan_state<plan<Es...>, T, PoolSize> {
             if constexpr (is_rational_v<E>) {
                 return math::rational_pow<E::num, E::den>(value<B>());
             } else if constexpr (is_constant_expr_v<E>) {
-                return math::runtime_pow(value<B>(), constant_value<E>(pool));
+                return math::runtime_pow(value<B>(), constant_value<E>(pool),
+                                         constant_value<E, T>(pool));
             } else {
                 using math::pow;
                 return T(pow(value<B>(), value<E>()));

@@ -186,18 +186,19 @@ NABLA_ALWAYS_INLINE T rational_pow(T const& x) {
     } else if constexpr (Q == 3) {
         return int_pow<P>(cbrt_(x));
     } else {
-        return T(pow(x, T(static_cast<double>(P) / static_cast<double>(Q))));
+        return T(pow(x, T(T(static_cast<double>(P)) / T(static_cast<double>(Q)))));
     }
 }
 
-//! \f$ x^p \f$ for an exponent \p p known at run time: integers (the common case, `pow(u, 2)`)
-//! by multiplication, the rest through `pow`.
+//! \f$ x^p \f$ for an exponent known at run time, given in double (\p p, to recognise the common
+//! integers, `pow(u, 2)`, evaluated by multiplication) and in the evaluation type (\p exact, for
+//! every other exponent, so that 50-digit evaluation gets a 50-digit exponent).
 template <class T>
-NABLA_ALWAYS_INLINE T runtime_pow(T const& x, double p) {
+NABLA_ALWAYS_INLINE T runtime_pow(T const& x, double p, T const& exact) {
     if (p >= -64 && p <= 64 && p == std::trunc(p)) { // range first: the cast must not overflow
         return int_pow(x, static_cast<long long>(p));
     }
-    return T(pow(x, T(p)));
+    return T(pow(x, exact));
 }
 
 } // namespace nabla::detail::math

@@ -69,7 +69,9 @@ std::string first_undefined(F const& f, W w, Point const& p) {
         inputs,
         [](auto& s) {
             std::string found;
-            auto nan = [](reference_t const& v) { return boost::multiprecision::isnan(v); };
+            [[maybe_unused]] auto nan = [](reference_t const& v) {
+                return boost::multiprecision::isnan(v);
+            }; // unused when f is a constant: its plan has no node
             s.for_each_node([&]<class N>() {
                 if (!found.empty() || !nan(s.template value<N>()))
                     return;
@@ -118,7 +120,7 @@ inline void judge_rounding(component_report& c, double value, reference_t const&
 
 //! Fills the rule part of a derivative component from the finite-difference oracle.
 inline void judge_rule(component_report& c, reference_t const& reference, error_bound const& bound,
-                       extrapolated const& oracle) {
+                       extrapolated const& oracle, double f_scale) {
     using boost::multiprecision::isfinite;
     if (!isfinite(oracle.value) || !isfinite(oracle.error)) {
         if (c.result == verdict::ok)
@@ -129,7 +131,11 @@ inline void judge_rule(component_report& c, reference_t const& reference, error_
     const oracle_t difference = abs(exact - oracle.value);
     const oracle_t magnitude = std::max(oracle_t(abs(exact)), oracle_t(bound.e / error_bound::u));
     c.oracle_rel_error = static_cast<double>(exact != 0 ? difference / abs(exact) : difference);
-    const oracle_t tolerance = std::max(oracle_t(1e-24) * magnitude, 16 * oracle.error);
+    // The floor covers an exact zero: the oracle's own rounding, about 1e-100 |f| / h^2 with
+    // h near 2^-24, is then all that separates it from the reference.
+    const oracle_t floor = oracle_t(1e-80) * std::max(1.0, f_scale);
+    const oracle_t tolerance =
+        std::max({oracle_t(1e-24) * magnitude, oracle_t(16 * oracle.error), floor});
     if (difference > tolerance) {
         c.result = verdict::rule_mismatch;
         c.detail = "finite differences give " + oracle.value.str(20);
@@ -211,12 +217,13 @@ verification_report verify(F const& f, wrt_t<Vs...> w, Point const& point) {
     };
 
     add("f", computed.value, reference.value, bound.value, false);
+    const double f_scale = std::fabs(static_cast<double>(reference.value));
     for (std::size_t i = 0; i != n; ++i) {
         auto& c = add("df/d" + names[i], computed.gradient[i], reference.gradient[i],
                       bound.gradient[i], kink[i]);
         if (c.result == verdict::ok || c.result == verdict::rounding)
             detail::judge_rule(c, reference.gradient[i], bound.gradient[i],
-                               detail::difference_gradient(f, w, xo, i, x[i]));
+                               detail::difference_gradient(f, w, xo, i, x[i]), f_scale);
     }
     for (std::size_t i = 0; i != n; ++i) {
         for (std::size_t j = i; j != n; ++j) {
@@ -226,7 +233,7 @@ verification_report verify(F const& f, wrt_t<Vs...> w, Point const& point) {
                           bound.hessian(i, j), kink[i] || kink[j]);
             if (c.result == verdict::ok || c.result == verdict::rounding)
                 detail::judge_rule(c, reference.hessian(i, j), bound.hessian(i, j),
-                                   detail::difference_hessian(f, w, xo, i, j, x[i], x[j]));
+                                   detail::difference_hessian(f, w, xo, i, j, x[i], x[j]), f_scale);
         }
     }
     return report;
