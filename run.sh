@@ -51,7 +51,7 @@ case "${1:-}" in
     bench)
         configure build-bench -DNABLA_BUILD_TESTS=OFF -DNABLA_BUILD_BENCHMARKS=ON
         cmake --build build-bench -j "$jobs"
-        ./build-bench/bench/bench_derivatives
+        ./build-bench/bench/nabla_bench_derivatives
         ;;
     *)
         echo "usage: $0 demo | test | test-sanitize | bench" >&2
