@@ -197,7 +197,9 @@ template <class T>
 struct double_well {
     using scalar_type = T;
     std::size_t dimension() const { return 2; }
-    T value(std::span<const T> x) const { return (x[0] * x[0] - 1) * (x[0] * x[0] - 1) + x[1] * x[1]; }
+    T value(std::span<const T> x) const {
+        return (x[0] * x[0] - 1) * (x[0] * x[0] - 1) + x[1] * x[1];
+    }
     T value_gradient(std::span<const T> x, std::span<T> g) const {
         g[0] = 4 * x[0] * (x[0] * x[0] - 1);
         g[1] = 2 * x[1];

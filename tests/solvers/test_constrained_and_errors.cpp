@@ -381,7 +381,8 @@ BOOST_AUTO_TEST_CASE(each_convergence_test_names_itself) {
     BOOST_TEST(c.status == ns::status::converged_function_change);
     const auto& h = c.history;
     BOOST_REQUIRE(h.size() > 3);
-    BOOST_TEST(std::abs(h[h.size() - 4].f - h.back().f) <= 1e-12 * std::max(1.0, std::abs(h.back().f)));
+    BOOST_TEST(std::abs(h[h.size() - 4].f - h.back().f) <=
+               1e-12 * std::max(1.0, std::abs(h.back().f)));
     BOOST_TEST(c.f <= 1e-8);
     auto s = ns::lbfgs{{.stop = {.gtol_rel = 0, .xtol = 1e-10}}}.minimize(f, x0);
     BOOST_TEST(s.status == ns::status::converged_step);

@@ -109,13 +109,15 @@ BOOST_AUTO_TEST_CASE(large_n_hessian_free_and_limited_memory) {
     const std::size_t n = 2000;
     nt::extended_rosenbrock<double> f{n};
     std::vector<double> x0(n);
-    for (std::size_t i = 0; i < n; ++i) x0[i] = i % 2 == 0 ? -1.2 : 1.0;
+    for (std::size_t i = 0; i < n; ++i)
+        x0[i] = i % 2 == 0 ? -1.2 : 1.0;
     const std::vector<double> ones(n, 1.0);
     auto tr = ns::trust_region_newton{}.minimize(f, x0);
     check_minimum(tr, ones, 1e-6, 1e-12);
     auto lb = ns::lbfgs{}.minimize(f, x0);
     check_minimum(lb, ones, 1e-6, 1e-12);
-    auto nw = ns::newton{{.stop = {.max_iterations = 2}}}.minimize(nt::extended_rosenbrock<double>{8}, std::vector<double>(x0.begin(), x0.begin() + 8));
+    auto nw = ns::newton{{.stop = {.max_iterations = 2}}}.minimize(
+        nt::extended_rosenbrock<double>{8}, std::vector<double>(x0.begin(), x0.begin() + 8));
     BOOST_TEST(nw.h_evals == 2u * 8u); // dense Hessian assembled from n products per iteration
 }
 

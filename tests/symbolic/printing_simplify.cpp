@@ -255,11 +255,12 @@ constexpr nabla::var<"w5"> w5;
 
 //! Distinct evaluated nodes of value, gradient and Hessian, and their total tree size.
 template <class F, class... G, std::size_t N, class... H>
-constexpr std::array<std::size_t, 2> plan_and_tree(F const&, nabla::expression_vector<G...> const&,
-                                                   nabla::symmetric_expression_matrix<N, H...> const&) {
+constexpr std::array<std::size_t, 2>
+plan_and_tree(F const&, nabla::expression_vector<G...> const&,
+              nabla::symmetric_expression_matrix<N, H...> const&) {
     return {nabla::detail::plan_t<F, G..., H...>::size,
-            nabla::tree_size_v<F> + (std::size_t{0} + ... + nabla::tree_size_v<G>) +
-                (std::size_t{0} + ... + nabla::tree_size_v<H>)};
+            nabla::tree_size_v<F> + (std::size_t{0} + ... + nabla::tree_size_v<G>)+(
+                                        std::size_t{0} + ... + nabla::tree_size_v<H>)};
 }
 
 } // namespace
@@ -285,14 +286,15 @@ BOOST_AUTO_TEST_CASE(logistic_loss_calls_exp_once) {
     BOOST_TEST(counted::count().exp == 1);
 
     counted::count() = {};
-    (void)nabla::eval(nabla::gradient(loss, w), w1 = cp[0], w2 = cp[1], w3 = cp[2],
-                      w4 = cp[3], w5 = cp[4]);
+    (void)nabla::eval(nabla::gradient(loss, w), w1 = cp[0], w2 = cp[1], w3 = cp[2], w4 = cp[3],
+                      w5 = cp[4]);
     BOOST_TEST(counted::count().exp == 1);
 
     // and the numbers are right
     const std::array<double, 5> a{a1, a2, a3, a4, a5};
     double dot = 0;
-    for (std::size_t i = 0; i != 5; ++i) dot += a[i] * p[i];
+    for (std::size_t i = 0; i != 5; ++i)
+        dot += a[i] * p[i];
     const double e = std::exp(-dot), s = e / (1 + e);
     BOOST_TEST(v.v == std::log1p(e), tt::tolerance(1e-14));
     BOOST_TEST(vg.value.v == std::log1p(e), tt::tolerance(1e-14));
@@ -324,7 +326,8 @@ BOOST_AUTO_TEST_CASE(plans_are_smaller_than_trees) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-// ---- bad values at run time ----------------------------------------------------------------------
+// ---- bad values at run time
+// ----------------------------------------------------------------------
 
 BOOST_AUTO_TEST_SUITE(edge_values)
 
@@ -371,10 +374,11 @@ BOOST_AUTO_TEST_CASE(logistic_tails) {
             // softplus(t) = max(t, 0) + log1p(e^{-|t|}); sigmoid(t) = 1 / (1 + e^{-t})
             BOOST_TEST(sp == std::max(t, 0.0) + std::log1p(std::exp(-std::abs(t))),
                        tt::tolerance(1e-15));
-            const double expected = t >= 0 ? 1 / (1 + std::exp(-t)) : std::exp(t) / (1 + std::exp(t));
+            const double expected =
+                t >= 0 ? 1 / (1 + std::exp(-t)) : std::exp(t) / (1 + std::exp(t));
             BOOST_TEST(sg == expected, tt::tolerance(1e-15));
-            const auto [v, g, h] = nabla::eval_all(softplus(x) + sigmoid(x), nabla::wrt(x),
-                                                   std::array{t});
+            const auto [v, g, h] =
+                nabla::eval_all(softplus(x) + sigmoid(x), nabla::wrt(x), std::array{t});
             BOOST_TEST(std::isfinite(v));
             BOOST_TEST(std::isfinite(g[0]));
             BOOST_TEST(std::isfinite(h(0, 0)));

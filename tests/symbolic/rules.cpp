@@ -61,15 +61,20 @@ void check_rule(std::string const& what, F const& f, double at, double d1, doubl
         const double err1 = static_cast<double>(abs(e1 - fd1) / (1 + abs(e1)));
         const double err2 = static_cast<double>(abs(e2 - fd2) / (1 + abs(e2)));
         if (k == kind::smooth) {
-            BOOST_CHECK_MESSAGE(err1 <= 1e-18, "f' differs from the 50-digit central difference by " << err1);
-            BOOST_CHECK_MESSAGE(err2 <= 1e-16, "f'' differs from the 50-digit central difference by " << err2);
+            BOOST_CHECK_MESSAGE(err1 <= 1e-18,
+                                "f' differs from the 50-digit central difference by " << err1);
+            BOOST_CHECK_MESSAGE(err2 <= 1e-16,
+                                "f'' differs from the 50-digit central difference by " << err2);
         } else {
-            BOOST_CHECK_MESSAGE(err1 <= 1e-10, "f' differs from the 50-digit central difference by " << err1);
+            BOOST_CHECK_MESSAGE(err1 <= 1e-10,
+                                "f' differs from the 50-digit central difference by " << err1);
         }
     }
 }
 
-double sigma(double u) { return 1 / (1 + std::exp(-u)); }
+double sigma(double u) {
+    return 1 / (1 + std::exp(-u));
+}
 
 } // namespace
 
@@ -220,7 +225,9 @@ BOOST_AUTO_TEST_CASE(two_variables) {
         // max(x, y) and min(x, y): each branch, and the tie where both partials are 1/2
         const auto gmax = nabla::gradient(max(x, y), x, y);
         const auto gmin = nabla::gradient(min(x, y), x, y);
-        const auto at = [&](auto const& g, double p, double q) { return nabla::eval(g, x = p, y = q); };
+        const auto at = [&](auto const& g, double p, double q) {
+            return nabla::eval(g, x = p, y = q);
+        };
         BOOST_TEST((at(gmax, 2.0, 1.0) == std::array{1.0, 0.0}));
         BOOST_TEST((at(gmax, 1.0, 2.0) == std::array{0.0, 1.0}));
         BOOST_TEST((at(gmax, 1.5, 1.5) == std::array{0.5, 0.5}));

@@ -41,8 +41,8 @@ struct by_hand {
 by_hand reference_a(big x, big y) {
     // f = e^{xy} + log(1 + x^2)
     const big e = exp(x * y), q = 1 + x * x;
-    return {e + log(q),          y * e + 2 * x / q,    x * e,
-            y * y * e + 2 * (1 - x * x) / (q * q), e * (1 + x * y), x * x * e};
+    return {e + log(q),      y * e + 2 * x / q, x * e, y * y * e + 2 * (1 - x * x) / (q * q),
+            e * (1 + x * y), x * x * e};
 }
 
 by_hand reference_b(big x, big y) {
@@ -138,13 +138,15 @@ BOOST_AUTO_TEST_CASE(xsimd_batches_lane_by_lane) {
         xs[i] = (i % 2 == 0 ? 0.75 : -1.25) + 0.125 * static_cast<double>(i);
         ys[i] = (i % 2 == 0 ? -0.375 : 0.5) - 0.0625 * static_cast<double>(i);
     }
-    const std::array<batch, 2> p{batch::load_unaligned(xs.data()), batch::load_unaligned(ys.data())};
+    const std::array<batch, 2> p{batch::load_unaligned(xs.data()),
+                                 batch::load_unaligned(ys.data())};
     const auto f_d = softplus(x * y) + max(x, y) * abs(y) + sigmoid(x - y) + heaviside(x);
 
     const auto compare = [&](char const* name, auto const& f) {
         const auto [v, g, h] = nabla::eval_all(f, nabla::wrt(x, y), p);
         for (std::size_t i = 0; i != lanes; ++i) {
-            const auto [dv, dg, dh] = nabla::eval_all(f, nabla::wrt(x, y), std::array{xs[i], ys[i]});
+            const auto [dv, dg, dh] =
+                nabla::eval_all(f, nabla::wrt(x, y), std::array{xs[i], ys[i]});
             BOOST_TEST_CONTEXT(name << ", lane " << i) {
                 // xsimd's exp, log and tanh differ from libm's by an ulp or two
                 const auto close = [](double a, double b) {
@@ -167,7 +169,8 @@ BOOST_AUTO_TEST_CASE(xsimd_batches_lane_by_lane) {
     // by name, too
     const batch bv = nabla::eval(f_d, x = p[0], y = p[1]);
     for (std::size_t i = 0; i != lanes; ++i)
-        BOOST_TEST(bv.get(i) == nabla::eval(f_d, x = xs[i], y = ys[i]), boost::test_tools::tolerance(1e-14));
+        BOOST_TEST(bv.get(i) == nabla::eval(f_d, x = xs[i], y = ys[i]),
+                   boost::test_tools::tolerance(1e-14));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

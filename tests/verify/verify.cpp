@@ -40,11 +40,13 @@ struct nabla::derivative_rule<miscoded_sin_op> {
 };
 
 BOOST_AUTO_TEST_CASE(smooth_function_verifies_to_a_few_ulps) {
-    const auto report = nabla::verify(exp(x * y) / (1 + y * y), nabla::wrt(x, y), std::array{0.5, 1.25});
+    const auto report =
+        nabla::verify(exp(x * y) / (1 + y * y), nabla::wrt(x, y), std::array{0.5, 1.25});
     BOOST_TEST(report.ok());
     BOOST_TEST(report.components.size() == 6u); // f, 2 gradient entries, 3 upper-triangle entries
     BOOST_TEST(report.max_ulps() <= 8);
-    for (auto const& c : report.components) BOOST_TEST((c.result == nabla::verdict::ok), c.name);
+    for (auto const& c : report.components)
+        BOOST_TEST((c.result == nabla::verdict::ok), c.name);
     // d/dx exp(xy)/(1+y^2) = y exp(xy)/(1+y^2), by hand.
     BOOST_TEST(report["df/dx"].value == 1.25 * std::exp(0.625) / (1 + 1.5625),
                boost::test_tools::tolerance(1e-15));
@@ -62,8 +64,8 @@ BOOST_AUTO_TEST_CASE(a_wrong_rule_is_a_rule_mismatch) {
 
 BOOST_AUTO_TEST_CASE(kinks_are_non_differentiable_not_mismatches) {
     // |x| at 0, max(x, y) at a tie: the rule's midpoint value is reported, not judged.
-    const auto report = nabla::verify(abs(x) + max(y, z) * 3, nabla::wrt(x, y, z),
-                                      std::array{0.0, 1.0, 1.0});
+    const auto report =
+        nabla::verify(abs(x) + max(y, z) * 3, nabla::wrt(x, y, z), std::array{0.0, 1.0, 1.0});
     BOOST_TEST(report.ok());
     BOOST_TEST((report["df/dx"].result == nabla::verdict::non_differentiable));
     BOOST_TEST((report["df/dy"].result == nabla::verdict::non_differentiable));
@@ -71,14 +73,15 @@ BOOST_AUTO_TEST_CASE(kinks_are_non_differentiable_not_mismatches) {
     BOOST_TEST(report["df/dy"].value == 1.5); // midpoint of 0 and 3
     BOOST_TEST((report["f"].result == nabla::verdict::ok));
     // away from the kink the same expression is smooth
-    BOOST_TEST(nabla::verify(abs(x) + max(y, z) * 3, nabla::wrt(x, y, z), std::array{-0.5, 2.0, 1.0})
-                   .ok());
+    BOOST_TEST(
+        nabla::verify(abs(x) + max(y, z) * 3, nabla::wrt(x, y, z), std::array{-0.5, 2.0, 1.0})
+            .ok());
 }
 
 BOOST_AUTO_TEST_CASE(domain_errors_name_the_subexpression) {
     nabla::verification_report report;
-    BOOST_CHECK_NO_THROW(report = nabla::verify(y * log(x - 2) + sqrt(y), nabla::wrt(x, y),
-                                                std::array{1.0, 4.0}));
+    BOOST_CHECK_NO_THROW(
+        report = nabla::verify(y * log(x - 2) + sqrt(y), nabla::wrt(x, y), std::array{1.0, 4.0}));
     BOOST_TEST(!report.ok());
     BOOST_TEST((report["f"].result == nabla::verdict::domain_error));
     BOOST_TEST(report.note.find("log(-2 + x)") != std::string::npos, report.note);

@@ -48,7 +48,8 @@ inline auto box_3d() {
 }
 
 //! \brief 16. Brown and Dennis, m = 20:
-//! \f$ r_i = (x_1 + t_i x_2 - e^{t_i})^2 + (x_3 + x_4 \sin t_i - \cos t_i)^2 \f$, \f$ t_i = i/5 \f$.
+//! \f$ r_i = (x_1 + t_i x_2 - e^{t_i})^2 + (x_3 + x_4 \sin t_i - \cos t_i)^2 \f$, \f$ t_i = i/5
+//! \f$.
 inline auto brown_dennis() {
     const auto r = []<std::size_t I>(std::integral_constant<std::size_t, I>) {
         const auto t = c<static_cast<std::intmax_t>(I), 5>;
@@ -66,7 +67,8 @@ inline auto brown_dennis() {
 inline auto biggs_exp6() {
     const auto r = []<std::size_t I>(std::integral_constant<std::size_t, I>) {
         const auto t = c<static_cast<std::intmax_t>(I), 10>;
-        const double y = std::exp(-t.value) - 5 * std::exp(-10 * t.value) + 3 * std::exp(-4 * t.value);
+        const double y =
+            std::exp(-t.value) - 5 * std::exp(-10 * t.value) + 3 * std::exp(-4 * t.value);
         return x3 * exp(-t * x1) - x4 * exp(-t * x2) + x6 * exp(-t * x5) - y;
     };
     return make_problem<6>("Biggs EXP6", 18, 13, sum_of_squares<13>(r),
@@ -85,18 +87,21 @@ constexpr auto watson() {
         } else {
             const auto t = c<static_cast<std::intmax_t>(I), 29>;
             using T = std::remove_const_t<decltype(t)>;
-            const auto derivative_sum = x2 + 2_c * x3 * t + 3_c * x4 * rational_mul_t<T, T>{} +
-                                        4_c * x5 * rational_mul_t<T, rational_mul_t<T, T>>{} +
-                                        5_c * x6 * rational_mul_t<rational_mul_t<T, T>, rational_mul_t<T, T>>{};
-            const auto value_sum = x1 + x2 * t + x3 * rational_mul_t<T, T>{} +
-                                   x4 * rational_mul_t<T, rational_mul_t<T, T>>{} +
-                                   x5 * rational_mul_t<rational_mul_t<T, T>, rational_mul_t<T, T>>{} +
-                                   x6 * rational_mul_t<T, rational_mul_t<rational_mul_t<T, T>, rational_mul_t<T, T>>>{};
+            const auto derivative_sum =
+                x2 + 2_c * x3 * t + 3_c * x4 * rational_mul_t<T, T>{} +
+                4_c * x5 * rational_mul_t<T, rational_mul_t<T, T>>{} +
+                5_c * x6 * rational_mul_t<rational_mul_t<T, T>, rational_mul_t<T, T>>{};
+            const auto value_sum =
+                x1 + x2 * t + x3 * rational_mul_t<T, T>{} +
+                x4 * rational_mul_t<T, rational_mul_t<T, T>>{} +
+                x5 * rational_mul_t<rational_mul_t<T, T>, rational_mul_t<T, T>>{} +
+                x6 *
+                    rational_mul_t<T, rational_mul_t<rational_mul_t<T, T>, rational_mul_t<T, T>>>{};
             return derivative_sum - pow(value_sum, 2_c) - 1_c;
         }
     };
-    return make_problem<6>("Watson", 20, 31, sum_of_squares<31>(r),
-                           {0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, 2.28767e-3);
+    return make_problem<6>("Watson", 20, 31, sum_of_squares<31>(r), {0.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+                           2.28767e-3);
 }
 
 } // namespace nabla::problems

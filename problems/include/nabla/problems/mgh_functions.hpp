@@ -14,9 +14,9 @@ namespace nabla::problems {
 //! \f$ r_{n+1} = \sum x_j^2 - 1/4 \f$, \f$ a = 10^{-5} \f$.
 constexpr auto penalty_1() {
     const auto a = c<1, 100000>;
-    const auto f = a * (pow(x1 - 1_c, 2_c) + pow(x2 - 1_c, 2_c) + pow(x3 - 1_c, 2_c) +
-                        pow(x4 - 1_c, 2_c)) +
-                   pow(x1 * x1 + x2 * x2 + x3 * x3 + x4 * x4 - c<1, 4>, 2_c);
+    const auto f =
+        a * (pow(x1 - 1_c, 2_c) + pow(x2 - 1_c, 2_c) + pow(x3 - 1_c, 2_c) + pow(x4 - 1_c, 2_c)) +
+        pow(x1 * x1 + x2 * x2 + x3 * x3 + x4 * x4 - c<1, 4>, 2_c);
     return make_problem<4>("Penalty I", 23, 5, f, {1.0, 2.0, 3.0, 4.0}, 2.24997e-5);
 }
 
@@ -42,21 +42,23 @@ inline auto penalty_2() {
 constexpr auto variably_dimensioned() {
     const auto s = [&]<std::size_t... J>(std::index_sequence<J...>) {
         return (... + (c<J + 1> * (x<J + 1> - 1_c)));
-    }(std::make_index_sequence<10>{});
+    }
+    (std::make_index_sequence<10>{});
     const auto squares = [&]<std::size_t... J>(std::index_sequence<J...>) {
         return (... + pow(x<J + 1> - 1_c, 2_c));
-    }(std::make_index_sequence<10>{});
-    return make_problem<10>("Variably dimensioned", 25, 12,
-                            squares + pow(s, 2_c) + pow(s, 4_c),
+    }
+    (std::make_index_sequence<10>{});
+    return make_problem<10>("Variably dimensioned", 25, 12, squares + pow(s, 2_c) + pow(s, 4_c),
                             {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.0}, 0.0);
 }
 
-//! \brief 26. Trigonometric, n = 10: \f$ r_i = n - \sum_j \cos x_j + i (1 - \cos x_i) - \sin x_i \f$.
-//! Standard solvers may end at the local minimum 2.79506e-5.
+//! \brief 26. Trigonometric, n = 10: \f$ r_i = n - \sum_j \cos x_j + i (1 - \cos x_i) - \sin x_i
+//! \f$. Standard solvers may end at the local minimum 2.79506e-5.
 constexpr auto trigonometric() {
     const auto cosines = [&]<std::size_t... J>(std::index_sequence<J...>) {
         return (... + cos(x<J + 1>));
-    }(std::make_index_sequence<10>{});
+    }
+    (std::make_index_sequence<10>{});
     const auto r = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) {
         return 10_c - cosines + c<I> * (1_c - cos(x<I>)) - sin(x<I>);
     };
@@ -84,7 +86,8 @@ constexpr auto chebyquad() {
     const auto r = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) {
         const auto mean = [&]<std::size_t... J>(std::index_sequence<J...>) {
             return (... + shifted_chebyshev<I>(x<J + 1>)) / 8_c;
-        }(std::make_index_sequence<8>{});
+        }
+        (std::make_index_sequence<8>{});
         if constexpr (I % 2 == 0) {
             return mean + c<1, static_cast<std::intmax_t>(I * I - 1)>;
         } else {

@@ -15,8 +15,8 @@ namespace nabla::problems {
 
 //! \brief 1. Rosenbrock: \f$ r_1 = 10(x_2 - x_1^2) \f$, \f$ r_2 = 1 - x_1 \f$.
 constexpr auto rosenbrock() {
-    return make_problem<2>("Rosenbrock", 1, 2,
-                           pow(10_c * (x2 - x1 * x1), 2_c) + pow(1_c - x1, 2_c), {-1.2, 1.0}, 0.0);
+    return make_problem<2>("Rosenbrock", 1, 2, pow(10_c * (x2 - x1 * x1), 2_c) + pow(1_c - x1, 2_c),
+                           {-1.2, 1.0}, 0.0);
 }
 
 //! \brief 2. Freudenstein and Roth: \f$ r_1 = -13 + x_1 + ((5 - x_2) x_2 - 2) x_2 \f$,
@@ -41,7 +41,8 @@ constexpr auto powell_badly_scaled() {
 //! \brief 4. Brown badly scaled: \f$ r_1 = x_1 - 10^6 \f$, \f$ r_2 = x_2 - 2 \cdot 10^{-6} \f$,
 //! \f$ r_3 = x_1 x_2 - 2 \f$.
 constexpr auto brown_badly_scaled() {
-    const auto f = pow(x1 - 1000000_c, 2_c) + pow(x2 - c<2, 1000000>, 2_c) + pow(x1 * x2 - 2_c, 2_c);
+    const auto f =
+        pow(x1 - 1000000_c, 2_c) + pow(x2 - c<2, 1000000>, 2_c) + pow(x1 * x2 - 2_c, 2_c);
     return make_problem<2>("Brown badly scaled", 4, 3, f, {1.0, 1.0}, 0.0);
 }
 
@@ -89,7 +90,9 @@ constexpr auto wood() {
 
 //! \brief 21. Extended Rosenbrock, n = 10: five independent Rosenbrock pairs.
 constexpr auto extended_rosenbrock() {
-    const auto pair = [](auto a, auto b) { return 100_c * pow(b - a * a, 2_c) + pow(1_c - a, 2_c); };
+    const auto pair = [](auto a, auto b) {
+        return 100_c * pow(b - a * a, 2_c) + pow(1_c - a, 2_c);
+    };
     const auto f = pair(x1, x2) + pair(x3, x4) + pair(x5, x6) + pair(x7, x8) + pair(x9, x10);
     return make_problem<10>("Extended Rosenbrock", 21, 10, f,
                             {-1.2, 1.0, -1.2, 1.0, -1.2, 1.0, -1.2, 1.0, -1.2, 1.0}, 0.0);

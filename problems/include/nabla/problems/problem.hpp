@@ -30,18 +30,30 @@ inline constexpr var<"x12"> x12; //!< \f$ x_{12} \f$
 namespace detail {
 template <std::size_t I>
 constexpr auto variable() {
-    if constexpr (I == 1) return x1;
-    else if constexpr (I == 2) return x2;
-    else if constexpr (I == 3) return x3;
-    else if constexpr (I == 4) return x4;
-    else if constexpr (I == 5) return x5;
-    else if constexpr (I == 6) return x6;
-    else if constexpr (I == 7) return x7;
-    else if constexpr (I == 8) return x8;
-    else if constexpr (I == 9) return x9;
-    else if constexpr (I == 10) return x10;
-    else if constexpr (I == 11) return x11;
-    else return x12;
+    if constexpr (I == 1)
+        return x1;
+    else if constexpr (I == 2)
+        return x2;
+    else if constexpr (I == 3)
+        return x3;
+    else if constexpr (I == 4)
+        return x4;
+    else if constexpr (I == 5)
+        return x5;
+    else if constexpr (I == 6)
+        return x6;
+    else if constexpr (I == 7)
+        return x7;
+    else if constexpr (I == 8)
+        return x8;
+    else if constexpr (I == 9)
+        return x9;
+    else if constexpr (I == 10)
+        return x10;
+    else if constexpr (I == 11)
+        return x11;
+    else
+        return x12;
 }
 template <std::size_t... I>
 constexpr auto variables(std::index_sequence<I...>) {
@@ -62,19 +74,20 @@ template <std::size_t M, class Residual>
 constexpr auto sum_of_squares(Residual r) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return (... + pow(r(std::integral_constant<std::size_t, I + 1>{}), 2_c));
-    }(std::make_index_sequence<M>{});
+    }
+    (std::make_index_sequence<M>{});
 }
 
 //! \brief A test problem: \p F over the \p N variables `first_variables<N>`, with its standard
 //! start, its residual count and the minimum the literature reports.
 template <class F, std::size_t N>
 struct problem {
-    std::string_view name; //!< The paper's name.
-    int number;            //!< The paper's number.
-    std::size_t residuals; //!< m, the number of residuals.
-    F f;                   //!< \f$ f(x) = \sum r_i^2 \f$.
+    std::string_view name;       //!< The paper's name.
+    int number;                  //!< The paper's number.
+    std::size_t residuals;       //!< m, the number of residuals.
+    F f;                         //!< \f$ f(x) = \sum r_i^2 \f$.
     std::array<double, N> start; //!< The standard starting point.
-    double f_min;          //!< The known minimum value (a local one where the paper says so).
+    double f_min;                //!< The known minimum value (a local one where the paper says so).
 
     //! The variables, in order.
     static constexpr auto variables() { return first_variables<N>; }
