@@ -2,6 +2,7 @@
 // nabla, by hand, by Eigen's AutoDiffScalar and by Boost.Math's autodiff; then a table of the
 // times relative to the hand-written code. See docs/performance.md.
 #include "handwritten.hpp"
+#include "ratio_reporter.hpp"
 #include "peers.hpp"
 #include "problems.hpp"
 
@@ -171,37 +172,6 @@ bool check_agreement() {
     return worst < 1e-12;
 }
 
-// Keeps each benchmark's time per iteration (the median when repetitions are asked for) while
-// printing as usual.
-class ratio_reporter : public benchmark::ConsoleReporter {
-public:
-    std::map<std::string, double> ns;
-
-    void ReportRuns(std::vector<Run> const& runs) override {
-        for (auto const& run : runs) {
-            if (run.error_occurred)
-                continue;
-            const std::string name = run.run_name.str();
-            if (run.run_type == Run::RT_Iteration && !medians_.count(name)) {
-                ns[name] = run.GetAdjustedCPUTime() * unit_ns(run.time_unit);
-            } else if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median") {
-                ns[name] = run.GetAdjustedCPUTime() * unit_ns(run.time_unit);
-                medians_.insert({name, true});
-            }
-        }
-        ConsoleReporter::ReportRuns(runs);
-    }
-
-private:
-    std::map<std::string, bool> medians_;
-    static double unit_ns(benchmark::TimeUnit u) {
-        return u == benchmark::kSecond        ? 1e9
-               : u == benchmark::kMillisecond ? 1e6
-               : u == benchmark::kMicrosecond ? 1e3
-                                              : 1.0;
-    }
-};
-
 void print_ratios(std::map<std::string, double> const& ns) {
     std::printf("\nTime relative to hand-written code (lower is better; targets: nabla gradient "
                 "<= 1.10, Hessian <= 1.25, ahead of both peers)\n\n");
@@ -245,7 +215,7 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
-    ratio_reporter reporter;
+    bench::ratio_reporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
     print_ratios(reporter.ns);

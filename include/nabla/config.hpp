@@ -13,9 +13,14 @@
 //! \brief Forces inlining of the small evaluation helpers, so a plan becomes straight-line code.
 //! `NABLA_ALWAYS_INLINE_LAMBDA` does the same for a lambda, after its parameter list.
 #if defined(__GNUC__) || defined(__clang__)
+//! A pointer that nothing else in its scope aliases (stores through it do not change other
+//! values, so loops need not reload them).
+#define NABLA_RESTRICT __restrict__
 #define NABLA_ALWAYS_INLINE inline __attribute__((always_inline))
+//! \brief Forces inlining of a lambda; written after its parameter list.
 #define NABLA_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))
 #else
+#define NABLA_RESTRICT
 #define NABLA_ALWAYS_INLINE inline
 #define NABLA_ALWAYS_INLINE_LAMBDA
 #endif

@@ -8,6 +8,7 @@
 #include <nabla/symbolic/diff/gradient.hpp>
 #include <nabla/symbolic/eval/eval.hpp>
 #include <nabla/symbolic/eval/eval_all.hpp>
+#include <nabla/symbolic/linear_algebra.hpp>
 #include <nabla/symbolic/operators.hpp>
 #include <nabla/symbolic/print/printer.hpp>
 

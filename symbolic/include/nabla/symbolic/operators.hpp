@@ -9,6 +9,7 @@
 #define NABLA_SYMBOLIC_OPERATORS_HPP
 
 #include <nabla/symbolic/simplify/functions.hpp>
+#include <nabla/symbolic/simplify/linear_algebra.hpp>
 #include <nabla/symbolic/simplify/product.hpp>
 
 #include <utility>
@@ -50,12 +51,21 @@ constexpr auto operator-(A const& a, B const& b) {
     return detail::make_sub(l, r);
 }
 
-//! \brief \f$ a b \f$.
+//! \brief \f$ a b \f$, element by element (a scalar broadcasts); a matrix times a vector is
+//! the matrix-vector product \f$ W x \f$.
 template <class A, class B>
 requires detail::mixed_operands<A, B>
 constexpr auto operator*(A const& a, B const& b) {
     auto [l, r] = detail::join(a, b);
-    return detail::make_mul(l, r);
+    if constexpr (expression<A> && expression<B>) {
+        if constexpr (is_matrix_v<A> && is_vector_v<B>) {
+            return detail::make_matvec(l, r);
+        } else {
+            return detail::make_mul(l, r);
+        }
+    } else {
+        return detail::make_mul(l, r);
+    }
 }
 
 //! \brief \f$ a / b \f$.
@@ -103,6 +113,7 @@ constexpr auto cbrt(A const& a) {
 
 // Each function's documentation sits above its line: a comment inside the macro would be
 // removed before expansion, and TeX passed as a macro argument makes clang warn on every '$'.
+//! \brief Defines the free function `function(a)` that builds the node `unary<op, A>`.
 #define NABLA_DEFINE_UNARY_FUNCTION(function, op)                                                  \
     template <expression A>                                                                        \
     constexpr auto function(A const& a) {                                                          \

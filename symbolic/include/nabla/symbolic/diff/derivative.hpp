@@ -5,6 +5,7 @@
 
 #include <nabla/symbolic/diff/arithmetic.hpp>
 #include <nabla/symbolic/diff/exponential.hpp>
+#include <nabla/symbolic/diff/linear_algebra.hpp>
 #include <nabla/symbolic/diff/logistic.hpp>
 #include <nabla/symbolic/diff/piecewise.hpp>
 #include <nabla/symbolic/diff/trigonometric.hpp>
@@ -13,13 +14,32 @@
 namespace nabla {
 
 namespace detail {
+//! The symbol a derivative is taken along: \p V itself, or the symbol of a direction.
+template <class V>
+struct varied_symbol {
+    using type = V;
+};
+template <class S>
+struct varied_symbol<direction<S>> {
+    using type = S;
+};
+
 template <class V, class E>
 constexpr auto diff(E const& e) {
-    if constexpr (!depends_on_v<E, V>) {
-        return zero_t{}; // constants, other symbols, and any subtree free of V
+    using S = typename varied_symbol<V>::type;
+    if constexpr (!depends_on_v<E, S>) {
+        return zero_t{}; // constants, other symbols, and any subtree free of S
     } else if constexpr (is_symbol_v<E>) {
-        return one_t{};
-    } else if constexpr (requires { e.arg; }) {
+        if constexpr (std::is_same_v<V, S>) {
+            static_assert(is_scalar_v<V>,
+                          "nabla::d: the derivative with respect to a vector or matrix symbol is "
+                          "a gradient: use nabla::gradient(f, w), or nabla::hessian_vector");
+            return one_t{};
+        } else {
+            return V{}; // along a direction: dS = V
+        }
+    } else if constexpr (requires { e.arg; } &&
+                         std::is_base_of_v<elementwise, typename E::op_type>) {
         const auto inner = diff<V>(e.arg);
         return make_mul(derivative_rule<typename E::op_type>::outer(e), inner);
     } else {

@@ -4,6 +4,7 @@
 #ifndef NABLA_SYMBOLIC_DIFF_GRADIENT_HPP
 #define NABLA_SYMBOLIC_DIFF_GRADIENT_HPP
 
+#include <nabla/symbolic/diff/adjoint.hpp>
 #include <nabla/symbolic/diff/derivative.hpp>
 #include <nabla/symbolic/expr/collection.hpp>
 
@@ -44,6 +45,17 @@ template <class... Vs>
 constexpr wrt_t<Vs...> wrt_of(type_list<Vs...>) {
     return {};
 }
+
+//! \f$ \partial f / \partial V \f$: forward for a scalar symbol, reverse (an adjoint, a vector
+//! or matrix expression) for a vector or matrix symbol.
+template <class V, class F>
+constexpr auto gradient_element(F const& f) {
+    if constexpr (is_scalar_v<V>) {
+        return diff<V>(f);
+    } else {
+        return reverse_gradient<V>(f);
+    }
+}
 } // namespace detail
 
 //! \brief The symbols \p vs, in this order, for `gradient`, `hessian` and `eval_all`.
@@ -57,7 +69,9 @@ constexpr wrt_t<std::remove_cvref_t<Vs>...> wrt(Vs const&...) {
 //! `expression_vector`.
 template <expression F, class... Vs>
 constexpr auto gradient(F const& f, wrt_t<Vs...>) {
-    return expression_vector<decltype(detail::diff<Vs>(f))...>{{detail::diff<Vs>(f)...}};
+    static_assert(is_scalar_v<F>, "nabla::gradient: the function must be scalar-valued");
+    return expression_vector<decltype(detail::gradient_element<Vs>(f))...>{
+        {detail::gradient_element<Vs>(f)...}};
 }
 
 //! \brief The gradient with respect to the listed symbols: `gradient(f, x, y)`; with none
@@ -103,6 +117,9 @@ constexpr auto triangle_sequences(std::index_sequence<K...>) {
 //! gradient, and entries that simplify to zero are structural zeros of the type.
 template <expression F, class... Vs>
 constexpr auto hessian(F const& f, wrt_t<Vs...> w) {
+    static_assert((is_scalar_v<Vs> && ...),
+                  "nabla::hessian: the symbols must be scalars; for a vector symbol use "
+                  "nabla::hessian_vector, or dense_hessian on a dataset");
     constexpr std::size_t n = sizeof...(Vs);
     const auto g = gradient(f, w);
     constexpr auto seqs = detail::triangle_sequences<n>(std::make_index_sequence<n*(n + 1) / 2>{});

@@ -6,6 +6,8 @@
 #include <nabla/symbolic/expr/traits.hpp>
 #include <nabla/symbolic/expr/type_list.hpp>
 
+#include <utility>
+
 namespace nabla {
 
 namespace detail {
@@ -24,9 +26,12 @@ constexpr type_list<A, As...> merge_by_name(type_list<A, As...>, type_list<>) {
 //! Merges two name-sorted lists of symbols, dropping repeats (lazily: one branch per step).
 template <class A, class... As, class B, class... Bs>
 constexpr auto merge_by_name(type_list<A, As...>, type_list<B, Bs...>) {
-    if constexpr (A::name() < B::name()) {
+    // by name, then by kind: var<"x"> and vec<"x"> are two symbols
+    constexpr auto a = std::pair{A::name(), symbol_kind_v<A>};
+    constexpr auto b = std::pair{B::name(), symbol_kind_v<B>};
+    if constexpr (a < b) {
         return prepend<A>(merge_by_name(type_list<As...>{}, type_list<B, Bs...>{}));
-    } else if constexpr (B::name() < A::name()) {
+    } else if constexpr (b < a) {
         return prepend<B>(merge_by_name(type_list<A, As...>{}, type_list<Bs...>{}));
     } else {
         return prepend<A>(merge_by_name(type_list<As...>{}, type_list<Bs...>{}));
@@ -58,9 +63,10 @@ template <class E>
 struct symbols_of {
     using type = type_list<>;
 };
-template <fixed_string Name>
-struct symbols_of<var<Name>> {
-    using type = type_list<var<Name>>;
+template <class E>
+requires is_symbol_v<E>
+struct symbols_of<E> {
+    using type = type_list<E>;
 };
 template <class Op, class A>
 struct symbols_of<unary<Op, A>> {
@@ -82,10 +88,24 @@ using free_symbols_t = typename detail::symbols_of<E>::type;
 //! does not occur is the exact zero without a single rule being instantiated.
 template <class E, class V>
 inline constexpr bool depends_on_v = std::is_same_v<E, V>;
+//! \brief A unary node depends on what its operand depends on.
 template <class Op, class A, class V>
 inline constexpr bool depends_on_v<unary<Op, A>, V> = depends_on_v<A, V>;
+//! \brief A binary node depends on what either operand depends on.
 template <class Op, class A, class B, class V>
 inline constexpr bool depends_on_v<binary<Op, A, B>, V> = depends_on_v<A, V> || depends_on_v<B, V>;
+
+//! \brief True when a data symbol (`row`, `col`) occurs in \p E: \p E takes a value per data
+//! row.
+template <class E>
+inline constexpr bool depends_on_data_v = is_data_symbol_v<E>;
+//! \brief A unary node depends on data when its operand does.
+template <class Op, class A>
+inline constexpr bool depends_on_data_v<unary<Op, A>> = depends_on_data_v<A>;
+//! \brief A binary node depends on data when either operand does.
+template <class Op, class A, class B>
+inline constexpr bool depends_on_data_v<binary<Op, A, B>> =
+    depends_on_data_v<A> || depends_on_data_v<B>;
 
 } // namespace nabla
 

@@ -3,6 +3,7 @@
 #ifndef NABLA_SYMBOLIC_PRINT_FUNCTION_NAMES_HPP
 #define NABLA_SYMBOLIC_PRINT_FUNCTION_NAMES_HPP
 
+#include <nabla/symbolic/op/linear_algebra.hpp>
 #include <nabla/symbolic/op/exponential.hpp>
 #include <nabla/symbolic/op/logistic.hpp>
 #include <nabla/symbolic/op/piecewise.hpp>
@@ -84,14 +85,46 @@ piece function_call_piece(std::string const& args, notation n) {
     return {command + "\\left(" + args + "\\right)", atom};
 }
 
-//! \f$ f(u) \f$ for a unary operation: \f$ e^{u} \f$ and \f$ |u| \f$ get their own forms.
+//! \f$ f(u) \f$ for a unary operation: \f$ e^{u} \f$, \f$ |u| \f$ and the reductions get
+//! their own forms in LaTeX.
 template <class Op>
 piece function_piece(piece const& arg, notation n) {
     if (n == notation::latex && std::is_same_v<Op, exp_op>)
         return {"e^{" + operand(arg, sum, n) + "}", power};
     if (n == notation::latex && std::is_same_v<Op, abs_op>)
         return {"\\left|" + operand(arg, sum, n) + "\\right|", atom};
+    if (n == notation::latex && std::is_same_v<Op, mean_op>)
+        return {"\\frac{1}{n} \\sum_{i} " + operand(arg, product, n), product};
+    if (n == notation::latex && std::is_same_v<Op, sum_rows_op>)
+        return {"\\sum_{i} " + operand(arg, product, n), product};
+    if (n == notation::latex && std::is_same_v<Op, sum_op>)
+        return {"\\mathbf{1}^\\top " + operand(arg, product, n), product};
+    if (n == notation::latex && is_fill_v<Op>)
+        return {"\\mathbf{1}\\, " + operand(arg, product, n), product};
     return function_call_piece<Op>(operand(arg, sum, n), n);
+}
+
+//! True for the binary linear-algebra operations, which LaTeX writes as products.
+template <class Op>
+inline constexpr bool is_linear_map_v =
+    std::is_same_v<Op, dot_op> || std::is_same_v<Op, matvec_op> ||
+    std::is_same_v<Op, transposed_matvec_op> || std::is_same_v<Op, outer_op>;
+
+//! \f$ a^\top b \f$, \f$ W x \f$, \f$ W^\top s \f$ and \f$ a b^\top \f$ in LaTeX.
+template <class Op>
+piece linear_map_piece(piece const& a, piece const& b, notation n) {
+    const std::string left = operand(a, atom, n), right = operand(b, product, n);
+    if constexpr (std::is_same_v<Op, dot_op>) {
+        return {"\\left\\langle " + operand(a, sum, n) + ", " + operand(b, sum, n) +
+                    " \\right\\rangle",
+                atom};
+    } else if constexpr (std::is_same_v<Op, matvec_op>) {
+        return {left + " " + right, product};
+    } else if constexpr (std::is_same_v<Op, transposed_matvec_op>) {
+        return {left + "^\\top " + right, product};
+    } else {
+        return {left + " " + operand(b, atom, n) + "^\\top", product};
+    }
 }
 
 } // namespace nabla::detail::print

@@ -226,6 +226,12 @@ piece render(E const& e, notation n) {
         }
     } else if constexpr (requires { E::arg; }) {
         return function_piece<typename E::op_type>(render(e.arg, n), n);
+    } else if constexpr (is_linear_map_v<typename E::op_type>) {
+        if (n == notation::latex)
+            return linear_map_piece<typename E::op_type>(render(e.lhs, n), render(e.rhs, n), n);
+        const std::string args =
+            operand(render(e.lhs, n), sum, n) + ", " + operand(render(e.rhs, n), sum, n);
+        return function_call_piece<typename E::op_type>(args, n);
     } else {
         const std::string args =
             operand(render(e.lhs, n), sum, n) + ", " + operand(render(e.rhs, n), sum, n);

@@ -19,8 +19,9 @@ template <class E>
 inline constexpr int kind_rank = 0; // rationals
 template <std::size_t Id>
 inline constexpr int kind_rank<constant<Id>> = 1;
-template <fixed_string Name>
-inline constexpr int kind_rank<var<Name>> = 2;
+template <class E>
+requires is_symbol_v<E>
+inline constexpr int kind_rank<E> = 2;
 template <class A, class B>
 inline constexpr int kind_rank<binary<add_op, A, B>> = 3;
 template <class A, class B>
@@ -54,7 +55,8 @@ constexpr int compare_impl() {
     } else if constexpr (is_runtime_constant_v<A>) {
         return three_way(next_id_v<A>, next_id_v<B>);
     } else if constexpr (is_symbol_v<A>) {
-        return three_way(A::name(), B::name());
+        const int by_name = three_way(A::name(), B::name());
+        return by_name != 0 ? by_name : three_way(symbol_kind_v<A>, symbol_kind_v<B>);
     } else if constexpr (requires { typename A::op_type; } && kind_rank<A> == 6) {
         if constexpr (!std::is_same_v<typename A::op_type, typename B::op_type>) {
             return three_way(A::op_type::name, B::op_type::name);
