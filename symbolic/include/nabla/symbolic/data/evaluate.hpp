@@ -60,7 +60,7 @@ data_result_t<E, T> read_output(Values const& v) {
         constexpr std::size_t i = Values::template at<E>;
         std::vector<T> out(v.len[i]);
         for_each_lane<T>(out.size(), [&]<class L>(std::size_t k) {
-            store_lanes(v.template element<E, L>(k), out.data() + k);
+            store_lanes(v.template element<E, L>(k, 0), out.data() + k);
         });
         return out;
     } else {
@@ -68,7 +68,7 @@ data_result_t<E, T> read_output(Values const& v) {
         dense_matrix<T> out(v.len[i], v.cols[i]);
         for (std::size_t r = 0; r != out.rows(); ++r)
             for_each_lane<T>(out.cols(), [&]<class L>(std::size_t k) {
-                store_lanes(v.template element<E, L>(r, k), out.data() + r * out.cols() + k);
+                store_lanes(v.template element<E, L>(r, k, 0), out.data() + r * out.cols() + k);
             });
         return out;
     }

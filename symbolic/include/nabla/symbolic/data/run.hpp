@@ -65,6 +65,9 @@ public:
     static constexpr std::size_t at = Program::template index<N>;
     //! Rows per block: the unit of work of a thread and of the ordered sum.
     static constexpr std::size_t block_rows = 2048;
+    //! The batch type, and how many rows are evaluated together.
+    using batch = typename values_type::batch;
+    static constexpr std::size_t group = values_type::group;
 
     data_run(constant_pool<PoolSize> const& pool, Data const& data, Params const& params)
         : data_(data), params_(params) {
@@ -134,7 +137,7 @@ private:
             v.len[i] = data_binding<N>().value.cols;
             if constexpr (!std::is_same_v<
                               std::remove_cvref_t<decltype(*data_binding<N>().value.data)>, T>)
-                offset_[i] = take(worker_size_, v.len[i]);
+                offset_[i] = take(worker_size_, v.len[i] * group);
         } else if constexpr (symbol_kind_v<N> == 5) {
         } else if constexpr (is_reduction_node_v<N>) {
             using A = decltype(N::arg);
@@ -143,7 +146,8 @@ private:
             const std::size_t n = is_matrix_v<N>   ? v.len[i] * v.cols[i]
                                   : is_vector_v<N> ? v.len[i]
                                                    : 1;
-            accumulator_[i] = take(accumulator_size_, n);
+            // a scalar accumulates in lanes, one per row of the group
+            accumulator_[i] = take(accumulator_size_, is_scalar_v<N> ? group : n);
             if constexpr (!is_scalar_v<N>)
                 offset_[i] = take(shared_size_, n);
         } else if constexpr (is_scalar_v<N>) {
@@ -190,7 +194,7 @@ private:
             }
             if constexpr (!is_lazy<N>()) {
                 if constexpr (phase_of<N>() == phase::per_row)
-                    offset_[i] = take(worker_size_, v.len[i]);
+                    offset_[i] = take(worker_size_, v.len[i] * group);
                 else
                     offset_[i] = take(shared_size_, v.len[i]);
             }
@@ -248,48 +252,70 @@ private:
         std::vector<T> arena;
     };
 
-    //! Points the data symbols at dataset row \p r.
+    //! Points the data symbols at the dataset rows \p rows of a group.
     template <class N>
-    NABLA_ALWAYS_INLINE void bind_row(values_type& v, T* arena, std::size_t r) const {
+    NABLA_ALWAYS_INLINE void bind_rows(values_type& v, T* arena, std::size_t const* rows) const {
         constexpr std::size_t i = at<N>;
         if constexpr (symbol_kind_v<N> == 4) {
             auto const& m = data_binding<N>().value;
-            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(*m.data)>, T>) {
-                v.ptr[i] = m.data + r * m.cols;
-            } else {
-                T* out = arena + offset_[i];
-                for (std::size_t k = 0; k != m.cols; ++k)
-                    out[k] = T(m.data[r * m.cols + k]);
-                v.ptr[i] = out;
+            for (std::size_t j = 0; j != group; ++j) {
+                if constexpr (std::is_same_v<std::remove_cvref_t<decltype(*m.data)>, T>) {
+                    v.row_ptr[i][j] = m.data + rows[j] * m.cols;
+                } else {
+                    T* out = arena + offset_[i] + j * m.cols;
+                    for (std::size_t k = 0; k != m.cols; ++k)
+                        out[k] = T(m.data[rows[j] * m.cols + k]);
+                    v.row_ptr[i][j] = out;
+                }
             }
         } else if constexpr (symbol_kind_v<N> == 5) {
-            v.scalar[i] = T(data_binding<N>().value[r]);
+            auto const& y = data_binding<N>().value;
+            using U = std::remove_cvref_t<decltype(y[0])>;
+            if constexpr (std::is_same_v<U, T> && group > 1) {
+                if (rows[group - 1] == rows[0] + group - 1) { // consecutive rows: one load
+                    batch::load_unaligned(y.data() + rows[0])
+                        .store_aligned(v.per_row[i].value.data());
+                    return;
+                }
+            }
+            for (std::size_t j = 0; j != group; ++j)
+                v.per_row[i].value[j] = T(y[rows[j]]);
         }
     }
 
-    //! Adds the current row's value of reduction \p N's operand to its accumulator.
+    //! Adds the values of reduction \p N's operand for the first \p active rows of the group
+    //! to its accumulator.
     template <class N>
-    NABLA_ALWAYS_INLINE void accumulate(values_type const& v, T* arena) const {
+    NABLA_ALWAYS_INLINE void accumulate(values_type const& v, T* arena, std::size_t active) const {
         using A = decltype(N::arg);
         constexpr std::size_t i = at<N>;
         T* NABLA_RESTRICT acc = arena + accumulator_begin_ + accumulator_[i];
         if constexpr (is_scalar_v<N>) {
-            *acc += v.template scalar_value<A>();
+            batch body = v.template group_value<A>();
+            if (active != group) { // the group's last rows repeat a row: leave them out
+                alignas(sizeof(batch)) std::array<T, group> lanes;
+                store_lanes(body, lanes.data());
+                for (std::size_t j = active; j != group; ++j)
+                    lanes[j] = T(0);
+                body = load_lanes<batch>(lanes.data());
+            }
+            store_lanes(batch(load_lanes<batch>(acc) + body), acc);
         } else if constexpr (is_vector_v<N>) {
-            for_each_lane<T>(v.len[i], [&]<class L>(std::size_t k) NABLA_ALWAYS_INLINE_LAMBDA {
-                store_lanes(L(load_lanes<L>(acc + k) + v.template element<A, L>(k)), acc + k);
-            });
+            v.template add_rows<A>(acc, v.len[i], active);
         } else {
             const std::size_t c = v.cols[i];
             for (std::size_t r = 0; r != v.len[i]; ++r)
                 for_each_lane<T>(c, [&]<class L>(std::size_t k) NABLA_ALWAYS_INLINE_LAMBDA {
                     T* a = acc + r * c + k;
-                    store_lanes(L(load_lanes<L>(a) + v.template element<A, L>(r, k)), a);
+                    L sum = load_lanes<L>(a);
+                    for (std::size_t j = 0; j != active; ++j)
+                        sum += v.template element<A, L>(r, k, j);
+                    store_lanes(sum, a);
                 });
         }
     }
 
-    //! Accumulates the selected rows of block \p b in \p w.
+    //! Accumulates the selected rows of block \p b in \p w, a group of rows at a time.
     void run_block(worker& w, std::size_t b) const {
         std::fill(w.arena.begin() + static_cast<std::ptrdiff_t>(accumulator_begin_), w.arena.end(),
                   T(0));
@@ -299,12 +325,15 @@ private:
         // compiler may keep the per-row scalars in registers, as hand-written code would.
         values_type v = w.values;
         T* const arena = w.arena.data();
-        for (std::size_t k = first; k != last; ++k) {
-            const std::size_t r = data_.row_index(k);
+        std::array<std::size_t, group> rows{};
+        for (std::size_t k = first; k < last; k += group) {
+            const std::size_t active = std::min(group, last - k);
+            for (std::size_t j = 0; j != group; ++j)
+                rows[j] = data_.row_index(k + std::min(j, active - 1));
             for_each_node([&]<class N>() NABLA_ALWAYS_INLINE_LAMBDA {
                 if constexpr (phase_of<N>() == phase::per_row) {
                     if constexpr (is_data_symbol_v<N>) {
-                        bind_row<N>(v, arena, r);
+                        bind_rows<N>(v, arena, rows.data());
                     } else if constexpr (!is_lazy<N>()) {
                         v.template compute<N>(arena + offset_[at<N>]);
                     }
@@ -312,7 +341,7 @@ private:
             });
             for_each_node([&]<class N>() NABLA_ALWAYS_INLINE_LAMBDA {
                 if constexpr (phase_of<N>() == phase::reduction)
-                    accumulate<N>(v, arena);
+                    accumulate<N>(v, arena, active);
             });
         }
     }
@@ -322,12 +351,17 @@ private:
         for_each_node([&]<class N>() {
             if constexpr (phase_of<N>() == phase::reduction) {
                 constexpr std::size_t i = at<N>;
-                const std::size_t n = is_matrix_v<N>   ? shared_.len[i] * shared_.cols[i]
-                                      : is_vector_v<N> ? shared_.len[i]
-                                                       : 1;
-                T* total = is_scalar_v<N> ? &shared_.scalar[i] : shared_arena_.data() + offset_[i];
-                for (std::size_t k = 0; k != n; ++k)
-                    total[k] += w.arena[accumulator_begin_ + accumulator_[i] + k];
+                T const* acc = w.arena.data() + accumulator_begin_ + accumulator_[i];
+                if constexpr (is_scalar_v<N>) {
+                    for (std::size_t j = 0; j != group; ++j) // lanes in order
+                        shared_.scalar[i] += acc[j];
+                } else {
+                    const std::size_t n =
+                        is_matrix_v<N> ? shared_.len[i] * shared_.cols[i] : shared_.len[i];
+                    T* total = shared_arena_.data() + offset_[i];
+                    for (std::size_t k = 0; k != n; ++k)
+                        total[k] += acc[k];
+                }
             }
         });
     }
