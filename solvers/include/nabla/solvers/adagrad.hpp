@@ -4,39 +4,35 @@
 //! \file
 //! \brief AdaGrad: per-coordinate steps scaled by accumulated squared gradients.
 
-#include <nabla/solvers/callbacks.hpp>
-#include <nabla/solvers/detail/first_order_driver.hpp>
-#include <nabla/solvers/detail/session.hpp>
+#include <nabla/solvers/first_order_method.hpp>
 #include <nabla/solvers/first_order_options.hpp>
-#include <nabla/solvers/objective.hpp>
 #include <nabla/solvers/params.hpp>
-#include <nabla/solvers/result.hpp>
 #include <nabla/solvers/stopping.hpp>
 
 #include <cmath>
 #include <cstddef>
-#include <span>
-#include <vector>
+#include <string>
+#include <string_view>
 
 namespace nabla::solvers {
 
-//! \brief Parameters of adagrad.
-struct adagrad_params {
-    stopping_params stop{.max_iterations = 10000}; //!< stopping tests; default 10000 iterations
-    double learning_rate = 1e-2;                   //!< \f$ \eta > 0 \f$ (default 1e-2)
-    double epsilon = 1e-8; //!< \f$ \epsilon > 0 \f$ in the denominator (default 1e-8)
-    gradient_clip clip{};  //!< gradient clipping (default off)
-    lr_schedule
-        schedule{}; //!< learning-rate schedule \f$ \eta_k = \eta\, s(k) \f$ (default constant)
-    std::size_t max_shrinks =
-        30; //!< halvings of a NaN/Inf step before status::non_finite (default 30)
-    //! Throws std::invalid_argument naming the bad member.
-    void validate() const {
-        stop.validate();
-        clip.validate("adagrad_params");
-        schedule.validate("adagrad_params");
-        detail::require_positive("adagrad_params::learning_rate", learning_rate);
-        detail::require_positive("adagrad_params::epsilon", epsilon);
+struct adagrad_params;
+
+//! \brief AdaGrad's update rule: \f$ G \leftarrow G + g^2 \f$,
+//! \f$ \Delta x = -\eta\, g / (\sqrt{G} + \epsilon) \f$ (element-wise).
+struct adagrad_rule {
+    static constexpr std::string_view params_name = "adagrad_params"; //!< for error messages
+    using params_type = adagrad_params;                               //!< parameters
+    static constexpr std::size_t state_size = 1; //!< the sum of squares \f$ G \f$
+
+    //! The per-coordinate update \f$ (g_i, G_i) \mapsto \Delta x_i \f$.
+    template <class T, class P>
+    static auto coordinate_update(const P& p, const T& lr, std::size_t) {
+        return [eps = T(p.epsilon), lr](const T& g, T& sum_sq) {
+            using std::sqrt;
+            sum_sq += g * g;
+            return T(-lr * g / (sqrt(sum_sq) + eps));
+        };
     }
 };
 
@@ -44,45 +40,35 @@ struct adagrad_params {
 //! \f$ x_{k+1} = x_k - \eta\, g_k / (\sqrt{G_k} + \epsilon) \f$ (element-wise).
 //!
 //! Steps shrink like \f$ 1/\sqrt{k} \f$ per coordinate: suited to sparse gradients; on dense
-//! problems the steps may become too small.
-class adagrad {
-public:
-    adagrad_params params{}; //!< parameters
+//! problems the steps may become too small. Deterministic or stochastic: see
+//! first_order_method.
+//! \code
+//! auto r = nabla::solvers::adagrad{{.learning_rate = 0.5}}.minimize(f, x0);
+//! \endcode
+using adagrad = first_order_method<adagrad_rule>;
 
-    constexpr adagrad() = default;
-    //! From parameters, e.g. `adagrad{{.learning_rate = 1e-2}}`.
-    constexpr explicit adagrad(adagrad_params p) : params(p) {}
+//! \brief Parameters of adagrad.
+struct adagrad_params {
+    //! stopping tests; default 10000 iterations (epochs in a stochastic run)
+    stopping_params stop{.max_iterations = 10000};
+    //! \f$ \eta > 0 \f$ (default 1e-2)
+    double learning_rate = 1e-2;
+    //! \f$ \epsilon > 0 \f$ in the denominator (default 1e-8)
+    double epsilon = 1e-8;
 
-    //! Minimises `f` from `x0`; `cb` is called after every iteration.
-    template <class F, class X, class C = no_callback>
-    auto minimize(const F& f, const X& x0, C cb = {}) const {
-        using T = scalar_type_t<F, X>;
-        static_assert(detail::check_objective<F, T, X>());
-        params.validate();
-        auto x = detail::start_point<T>(f, x0);
-        detail::session<T, F, C> s(f, params.stop, cb);
-        rule<T> r(params, x.size());
-        return detail::first_order_loop<T>(s, r, std::move(x), params.max_shrinks, params.clip,
-                                           params.schedule);
+    //! Throws std::invalid_argument naming the bad member, prefixed by `owner`.
+    void validate(std::string_view owner = "adagrad_params") const {
+        detail::validate_first_order(*this, owner);
+        detail::require_positive(std::string(owner) + "::epsilon", epsilon);
     }
 
-private:
-    template <class T>
-    struct rule {
-        T lr0, eps;
-        std::vector<T> acc;
-        rule(const adagrad_params& p, std::size_t n)
-            : lr0(p.learning_rate), eps(p.epsilon), acc(n, T(0)) {}
-        void delta(std::size_t k, const T& sk, std::span<const T> g, std::span<T> dx) {
-            using std::sqrt;
-            (void)k;
-            const T lr = lr0 * sk;
-            for (std::size_t i = 0; i < g.size(); ++i) {
-                acc[i] += g[i] * g[i];
-                dx[i] = -lr * g[i] / (sqrt(acc[i]) + eps);
-            }
-        }
-    };
+    // the options every first-order method has:
+    //! gradient clipping (default off)
+    gradient_clip clip{};
+    //! learning-rate schedule \f$ \eta_k = \eta\, s(k) \f$ (default constant)
+    lr_schedule schedule{};
+    //! halvings of a NaN/Inf step before status::non_finite (default 30)
+    std::size_t max_shrinks = 30;
 };
 
 } // namespace nabla::solvers

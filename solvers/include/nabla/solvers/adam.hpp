@@ -4,43 +4,43 @@
 //! \file
 //! \brief Adam: bias-corrected first and second moment estimates.
 
-#include <nabla/solvers/callbacks.hpp>
-#include <nabla/solvers/detail/first_order_driver.hpp>
-#include <nabla/solvers/detail/session.hpp>
+#include <nabla/solvers/first_order_method.hpp>
 #include <nabla/solvers/first_order_options.hpp>
-#include <nabla/solvers/objective.hpp>
 #include <nabla/solvers/params.hpp>
-#include <nabla/solvers/result.hpp>
 #include <nabla/solvers/stopping.hpp>
 
 #include <cmath>
 #include <cstddef>
-#include <span>
-#include <vector>
+#include <string>
+#include <string_view>
+#include <utility>
 
 namespace nabla::solvers {
 
-//! \brief Parameters of adam.
-struct adam_params {
-    stopping_params stop{.max_iterations = 10000}; //!< stopping tests; default 10000 iterations
-    double learning_rate = 1e-3;                   //!< \f$ \eta > 0 \f$ (default 1e-3)
-    double beta1 = 0.9;                            //!< \f$ \beta_1 \in [0,1) \f$ (default 0.9)
-    double beta2 = 0.999;                          //!< \f$ \beta_2 \in [0,1) \f$ (default 0.999)
-    double epsilon = 1e-8;                         //!< \f$ \epsilon > 0 \f$ (default 1e-8)
-    gradient_clip clip{};                          //!< gradient clipping (default off)
-    lr_schedule
-        schedule{}; //!< learning-rate schedule \f$ \eta_k = \eta\, s(k) \f$ (default constant)
-    std::size_t max_shrinks =
-        30; //!< halvings of a NaN/Inf step before status::non_finite (default 30)
-    //! Throws std::invalid_argument naming the bad member.
-    void validate() const {
-        stop.validate();
-        clip.validate("adam_params");
-        schedule.validate("adam_params");
-        detail::require_positive("adam_params::learning_rate", learning_rate);
-        detail::require_half_open("adam_params::beta1", beta1, 0.0, 1.0);
-        detail::require_half_open("adam_params::beta2", beta2, 0.0, 1.0);
-        detail::require_positive("adam_params::epsilon", epsilon);
+struct adam_params;
+
+//! \brief Adam's update rule at update \f$ k \ge 1 \f$:
+//! \f$ m \leftarrow \beta_1 m + (1-\beta_1) g \f$, \f$ v \leftarrow \beta_2 v + (1-\beta_2) g^2
+//! \f$, \f$ \Delta x = -\eta\, \hat m/(\sqrt{\hat v} + \epsilon) \f$, \f$ \hat m = m/(1-\beta_1^k)
+//! \f$, \f$ \hat v = v/(1-\beta_2^k) \f$ (element-wise).
+struct adam_rule {
+    using params_type = adam_params; //!< parameters
+    //! Name used in error messages.
+    static constexpr std::string_view params_name = "adam_params";
+    static constexpr std::size_t state_size = 2; //!< the moments \f$ m, v \f$
+
+    //! The per-coordinate update \f$ (g_i, m_i, v_i) \mapsto \Delta x_i \f$ at update `k`.
+    template <class T, class P>
+    static auto coordinate_update(const P& p, const T& lr, std::size_t k) {
+        using std::pow;
+        const T b1(p.beta1), b2(p.beta2), eps(p.epsilon), kk(static_cast<double>(k));
+        const T c1 = 1 - pow(b1, kk), c2 = 1 - pow(b2, kk); // bias corrections
+        return [=](const T& g, T& m, T& v) {
+            using std::sqrt;
+            m = b1 * m + (1 - b1) * g;
+            v = b2 * v + (1 - b2) * g * g;
+            return T(-lr * (m / c1) / (sqrt(v / c2) + eps));
+        };
     }
 };
 
@@ -54,50 +54,39 @@ struct adam_params {
 //! status::iteration_limit unless the gradient tolerance is loose.
 //! \code
 //! auto r = nabla::solvers::adam{{.learning_rate = 1e-2}}.minimize(f, x0);
+//! auto s = nabla::solvers::adam{{.learning_rate = 1e-2}}.minimize(
+//!     data_loss, w0, nabla::solvers::epochs(50), nabla::solvers::batch_size(32));
 //! \endcode
-class adam {
-public:
-    adam_params params{}; //!< parameters
+using adam = first_order_method<adam_rule>;
 
-    constexpr adam() = default;
-    //! From parameters, e.g. `adam{{.learning_rate = 1e-2}}`.
-    constexpr explicit adam(adam_params p) : params(p) {}
+//! \brief Parameters of adam.
+struct adam_params {
+    //! stopping tests; default 10000 iterations (epochs in a stochastic run)
+    stopping_params stop{.max_iterations = 10000};
+    //! \f$ \eta > 0 \f$ (default 1e-3)
+    double learning_rate = 1e-3;
+    //! \f$ \beta_1 \in [0,1) \f$ (default 0.9)
+    double beta1 = 0.9;
+    //! \f$ \beta_2 \in [0,1) \f$ (default 0.999)
+    double beta2 = 0.999;
+    //! \f$ \epsilon > 0 \f$ (default 1e-8)
+    double epsilon = 1e-8;
 
-    //! Minimises `f` from `x0`; `cb` is called after every iteration.
-    template <class F, class X, class C = no_callback>
-    auto minimize(const F& f, const X& x0, C cb = {}) const {
-        using T = scalar_type_t<F, X>;
-        static_assert(detail::check_objective<F, T, X>());
-        params.validate();
-        auto x = detail::start_point<T>(f, x0);
-        detail::session<T, F, C> s(f, params.stop, cb);
-        rule<T> r(params, x.size());
-        return detail::first_order_loop<T>(s, r, std::move(x), params.max_shrinks, params.clip,
-                                           params.schedule);
+    //! Throws std::invalid_argument naming the bad member, prefixed by `owner`.
+    void validate(std::string_view owner = "adam_params") const {
+        detail::validate_first_order(*this, owner);
+        for (auto [name, beta] : {std::pair{"::beta1", beta1}, std::pair{"::beta2", beta2}})
+            detail::require_half_open(std::string(owner) + name, beta, 0.0, 1.0);
+        detail::require_positive(std::string(owner) + "::epsilon", epsilon);
     }
 
-private:
-    template <class T>
-    struct rule {
-        T lr0, b1, b2, eps, b1t = T(1), b2t = T(1);
-        std::vector<T> m, v;
-        rule(const adam_params& p, std::size_t n)
-            : lr0(p.learning_rate), b1(p.beta1), b2(p.beta2), eps(p.epsilon), m(n, T(0)),
-              v(n, T(0)) {}
-        void delta(std::size_t k, const T& sk, std::span<const T> g, std::span<T> dx) {
-            using std::sqrt;
-            (void)k;
-            const T lr = lr0 * sk;
-            b1t *= b1;
-            b2t *= b2;
-            for (std::size_t i = 0; i < g.size(); ++i) {
-                m[i] = b1 * m[i] + (1 - b1) * g[i];
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                const T mhat = m[i] / (1 - b1t), vhat = v[i] / (1 - b2t);
-                dx[i] = -lr * mhat / (sqrt(vhat) + eps);
-            }
-        }
-    };
+    // the options every first-order method has:
+    //! gradient clipping (default off)
+    gradient_clip clip{};
+    //! learning-rate schedule \f$ \eta_k = \eta\, s(k) \f$ (default constant)
+    lr_schedule schedule{};
+    //! halvings of a NaN/Inf step before status::non_finite (default 30)
+    std::size_t max_shrinks = 30;
 };
 
 } // namespace nabla::solvers

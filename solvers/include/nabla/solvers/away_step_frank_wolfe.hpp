@@ -47,93 +47,51 @@ public:
         static_assert(polytope_oracle<Oracle, T>,
                       "nabla::solvers: away_step_frank_wolfe needs a polytope oracle with indexed "
                       "vertices (simplex or l1_ball, see frank_wolfe/oracles.hpp)");
-        params.validate();
-        oracle.validate();
-        step_rule.validate();
-        auto x = detail::start_point<T>(f, x0);
-        detail::require_feasible<T>(oracle, std::span<const T>(x), params.feasibility_tol);
-        const std::size_t n = x.size();
-        detail::session<T, F, C> s(f, params.stop, cb);
-        StepRule rule = step_rule;
-        std::vector<T> w = oracle.decompose(std::span<const T>(x));
-        std::vector<T> g(n), d(n), xn(n), gn(n);
-        T fx = s.eval.value_gradient(std::span<const T>(x), std::span<T>(g));
-        if (!is_finite(fx) || !all_finite<T>(g))
-            return s.finish(status::non_finite, std::move(x), fx, T(0), 0, "at the start point x0");
-        s.tests.start(fx);
-        detail::fw_best<T> best;
-        T step = T(0);
-        auto done = [&](status st, std::vector<T> xr, const T& fr, const T& gr, const T& gap,
-                        std::size_t k) {
-            auto r = s.finish(st, std::move(xr), fr, gr, k);
-            r.duality_gap = gap;
-            return r;
-        };
-        for (std::size_t t = 0;; ++t) {
-            const std::span<const T> gs(g);
+        return detail::run_frank_wolfe<T>(f, x0, cb, oracle, step_rule, params,
+                                          [this](std::span<const T> x) {
+                                              return away_or_toward<T>{oracle, oracle.decompose(x)};
+                                          });
+    }
+
+private:
+    //! Chooses between the Frank-Wolfe vertex and the away direction; keeps the weights \f$
+    //! \lambda \f$ of the active vertices.
+    template <class T>
+    struct away_or_toward {
+        const Oracle& oracle;
+        std::vector<T> w;
+        std::size_t si = 0, vi = 0;
+        bool toward = true;
+
+        T direction(std::span<const T> x, std::span<const T> g, std::span<T> d, T& gamma_max) {
             const T gx = dot<T>(g, x);
-            const std::size_t si = oracle.lmo_vertex(gs);
-            const T gap = gx - oracle.vertex_dot(si, gs);
-            std::size_t vi = w.size();
+            si = oracle.lmo_vertex(g);
+            const T gap = gx - oracle.vertex_dot(si, g);
+            vi = w.size();
             for (std::size_t i = 0; i < w.size(); ++i)
                 if (w[i] > T(0) &&
-                    (vi == w.size() || oracle.vertex_dot(i, gs) > oracle.vertex_dot(vi, gs)))
+                    (vi == w.size() || oracle.vertex_dot(i, g) > oracle.vertex_dot(vi, g)))
                     vi = i;
-            const T away_gap = vi < w.size() ? oracle.vertex_dot(vi, gs) - gx : T(0);
-            const T gnorm = norm2<T>(g);
-            best.offer(x, fx, gnorm, gap);
-            if (auto st = s.report(t, x, fx, gnorm, step, gap))
-                return done(*st, std::move(best.it.x), best.it.f, best.it.gradient_norm, best.gap,
-                            t);
-            if (gap <= T(params.gap_tol))
-                return done(status::converged_gap, std::move(x), fx, gnorm, gap, t);
-            if (t > 0)
-                if (auto st = s.tests.after_step(fx, step, norm2<T>(x)))
-                    return done(*st, std::move(x), fx, gnorm, gap, t);
-            if (auto st = s.limits(t))
-                return done(*st, std::move(best.it.x), best.it.f, best.it.gradient_norm, best.gap,
-                            t);
-            const bool fw = gap >= away_gap || vi == w.size() || !(w[vi] < T(1));
-            T gmax = T(1);
-            if (fw) {
-                for (std::size_t i = 0; i < n; ++i)
-                    d[i] = -x[i];
-                oracle.add_vertex(si, T(1), std::span<T>(d));
-            } else {
-                for (std::size_t i = 0; i < n; ++i)
-                    d[i] = x[i];
-                oracle.add_vertex(vi, T(-1), std::span<T>(d));
-                gmax = w[vi] / (1 - w[vi]);
-            }
-            const T gd = dot<T>(g, d);
-            T gamma = rule.step(s, t, std::span<const T>(x), std::span<const T>(d), fx, gd, gmax);
-            T fn{};
-            if (!detail::fw_move<T>(s, x, d, gamma, params.max_shrinks, xn, gn, fn)) {
-                const status st =
-                    s.eval.exhausted() ? status::evaluation_limit : status::non_finite;
-                return done(st, std::move(best.it.x), best.it.f, best.it.gradient_norm, best.gap,
-                            t);
-            }
-            if (fw) {
-                for (auto& v : w)
-                    v *= (1 - gamma);
+            const T away_gap = vi < w.size() ? oracle.vertex_dot(vi, g) - gx : T(0);
+            toward = gap >= away_gap || vi == w.size() || !(w[vi] < T(1));
+            for (std::size_t i = 0; i < x.size(); ++i)
+                d[i] = toward ? -x[i] : x[i];
+            oracle.add_vertex(toward ? si : vi, toward ? T(1) : T(-1), d);
+            gamma_max = toward ? T(1) : w[vi] / (1 - w[vi]);
+            return gap;
+        }
+        void accepted(const T& gamma, const T& gamma_max) {
+            for (auto& v : w)
+                v *= toward ? 1 - gamma : 1 + gamma;
+            if (toward)
                 w[si] += gamma;
-            } else {
-                for (auto& v : w)
-                    v *= (1 + gamma);
-                w[vi] -= gamma;
-                if (gamma >= gmax)
-                    w[vi] = T(0); // drop step
-            }
+            else
+                w[vi] = gamma >= gamma_max ? T(0) : w[vi] - gamma; // drop step at the maximum
             for (auto& v : w)
                 if (v < T(0))
                     v = T(0);
-            step = gamma * norm2<T>(d);
-            x.swap(xn);
-            g.swap(gn);
-            fx = fn;
         }
-    }
+    };
 };
 
 //! Deduction guides: `away_step_frank_wolfe{simplex{}}`.

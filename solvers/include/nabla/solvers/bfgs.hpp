@@ -48,13 +48,8 @@ public:
     template <class F, class X, class C = no_callback>
     auto minimize(const F& f, const X& x0, C cb = {}) const {
         using T = scalar_type_t<F, X>;
-        static_assert(detail::check_objective<F, T, X>());
-        params.validate();
-        line_search.validate();
-        auto x = detail::start_point<T>(f, x0);
-        detail::session<T, F, C> s(f, params.stop, cb);
-        inverse_hessian<T> dir(x.size());
-        return detail::descent_loop<T>(s, line_search, dir, std::move(x));
+        return detail::run_line_search_method<T>(
+            f, x0, cb, params, line_search, [](std::size_t n) { return inverse_hessian<T>(n); });
     }
 
 private:

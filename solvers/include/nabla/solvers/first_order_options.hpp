@@ -19,6 +19,8 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace nabla::solvers {
 
@@ -37,6 +39,15 @@ struct gradient_clip {
     }
     //! True if any clipping is enabled.
     [[nodiscard]] bool active() const noexcept { return max_norm > 0 || max_value > 0; }
+    //! `g` if clipping is off, else a clipped copy of it held in `scratch`.
+    template <class T>
+    std::span<const T> applied(std::span<const T> g, std::vector<T>& scratch) const {
+        if (!active())
+            return g;
+        scratch.assign(g.begin(), g.end());
+        apply(std::span<T>(scratch));
+        return scratch;
+    }
     //! Clips `g` in place.
     template <class T>
     void apply(std::span<T> g) const {
@@ -114,6 +125,19 @@ struct lr_schedule {
         return 1.0;
     }
 };
+
+namespace detail {
+//! Validates the members every first-order params struct has (`stop`, `learning_rate`, `clip`,
+//! `schedule`); `owner` names the struct in the message, e.g. `adam_params::learning_rate`.
+template <class P>
+void validate_first_order(const P& p, std::string_view owner) {
+    const std::string name(owner);
+    p.stop.validate();
+    p.clip.validate(name);
+    p.schedule.validate(name);
+    require_positive(name + "::learning_rate", p.learning_rate);
+}
+} // namespace detail
 
 } // namespace nabla::solvers
 

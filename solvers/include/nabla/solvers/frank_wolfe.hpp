@@ -52,60 +52,26 @@ public:
         static_assert(linear_minimization_oracle<Oracle, T>,
                       "nabla::solvers: frank_wolfe needs an oracle with validate(), lmo(g, s) and "
                       "contains(x, tol) (see frank_wolfe/oracles.hpp)");
-        params.validate();
-        oracle.validate();
-        step_rule.validate();
-        auto x = detail::start_point<T>(f, x0);
-        detail::require_feasible<T>(oracle, std::span<const T>(x), params.feasibility_tol);
-        const std::size_t n = x.size();
-        detail::session<T, F, C> s(f, params.stop, cb);
-        StepRule rule = step_rule; // per-run state
-        std::vector<T> g(n), sv(n), d(n), xn(n), gn(n);
-        T fx = s.eval.value_gradient(std::span<const T>(x), std::span<T>(g));
-        if (!is_finite(fx) || !all_finite<T>(g))
-            return s.finish(status::non_finite, std::move(x), fx, T(0), 0, "at the start point x0");
-        s.tests.start(fx);
-        detail::fw_best<T> best;
-        T step = T(0);
-        auto done = [&](status st, std::vector<T> xr, const T& fr, const T& gr, const T& gap,
-                        std::size_t k) {
-            auto r = s.finish(st, std::move(xr), fr, gr, k);
-            r.duality_gap = gap;
-            return r;
-        };
-        for (std::size_t t = 0;; ++t) {
-            oracle.lmo(std::span<const T>(g), std::span<T>(sv));
-            for (std::size_t i = 0; i < n; ++i)
-                d[i] = sv[i] - x[i];
-            const T gd = dot<T>(g, d);
-            const T gap = -gd;
-            const T gnorm = norm2<T>(g);
-            best.offer(x, fx, gnorm, gap);
-            if (auto st = s.report(t, x, fx, gnorm, step, gap))
-                return done(*st, std::move(best.it.x), best.it.f, best.it.gradient_norm, best.gap,
-                            t);
-            if (gap <= T(params.gap_tol))
-                return done(status::converged_gap, std::move(x), fx, gnorm, gap, t);
-            if (t > 0)
-                if (auto st = s.tests.after_step(fx, step, norm2<T>(x)))
-                    return done(*st, std::move(x), fx, gnorm, gap, t);
-            if (auto st = s.limits(t))
-                return done(*st, std::move(best.it.x), best.it.f, best.it.gradient_norm, best.gap,
-                            t);
-            T gamma = rule.step(s, t, std::span<const T>(x), std::span<const T>(d), fx, gd, T(1));
-            T fn{};
-            if (!detail::fw_move<T>(s, x, d, gamma, params.max_shrinks, xn, gn, fn)) {
-                const status st =
-                    s.eval.exhausted() ? status::evaluation_limit : status::non_finite;
-                return done(st, std::move(best.it.x), best.it.f, best.it.gradient_norm, best.gap,
-                            t);
-            }
-            step = gamma * norm2<T>(d);
-            x.swap(xn);
-            g.swap(gn);
-            fx = fn;
-        }
+        return detail::run_frank_wolfe<T>(
+            f, x0, cb, oracle, step_rule, params,
+            [this](std::span<const T>) { return to_vertex<T>{oracle}; });
     }
+
+private:
+    //! \f$ d = s - x \f$ with \f$ s \f$ the oracle's minimiser of \f$ \langle g, s\rangle \f$.
+    template <class T>
+    struct to_vertex {
+        const Oracle& oracle;
+        std::vector<T> s{};
+        T direction(std::span<const T> x, std::span<const T> g, std::span<T> d, T&) {
+            s.resize(x.size());
+            oracle.lmo(g, std::span<T>(s));
+            for (std::size_t i = 0; i < x.size(); ++i)
+                d[i] = s[i] - x[i];
+            return -dot<T>(g, std::span<const T>(d));
+        }
+        void accepted(const T&, const T&) {}
+    };
 };
 
 //! Deduction guides: `frank_wolfe{simplex{}}`, `frank_wolfe{l1_ball{2.0}, backtracking_step{}}`.

@@ -57,14 +57,11 @@ public:
     template <class F, class X, class C = no_callback>
     auto minimize(const F& f, const X& x0, C cb = {}) const {
         using T = scalar_type_t<F, X>;
-        static_assert(detail::check_objective<F, T, X>());
         static_assert(detail::check_second_order<F, T>());
-        params.validate();
-        line_search.validate();
-        auto x = detail::start_point<T>(f, x0);
-        detail::session<T, F, C> s(f, params.stop, cb);
-        newton_direction<T> dir{x.size(), T(params.shift_beta)};
-        return detail::descent_loop<T>(s, line_search, dir, std::move(x));
+        return detail::run_line_search_method<T>(
+            f, x0, cb, params, line_search, [&](std::size_t n) {
+                return newton_direction<T>{n, T(params.shift_beta)};
+            });
     }
 
 private:

@@ -66,6 +66,32 @@ concept sized_objective = requires(const F& f) {
     { f.dimension() } -> std::convertible_to<std::size_t>;
 };
 
+//! \brief A finite-sum objective \f$ f(x) = \frac1N \sum_{i<N} f_i(x) \f$ (a loss over a dataset)
+//! that evaluates the mean over a subset \f$ B \f$ of the samples:
+//! \f$ f_B(x) = \frac1{|B|}\sum_{i\in B} f_i(x) \f$ and \f$ \nabla f_B(x) \f$ into `g`.
+//!
+//! Required for stochastic and mini-batch runs (`minimize(f, x0, epochs(n), batch_size(b))`)
+//! and for the empirical Fisher of natural_gradient.
+//! \code
+//! std::size_t sample_count() const;                                             // N
+//! T value_gradient_sample(std::span<const T> x, std::span<const std::size_t> indices,
+//!                         std::span<T> g) const;                                // f_B, grad f_B
+//! \endcode
+template <class F, class T>
+concept finite_sum_objective = requires(const F& f, std::span<const T> x,
+                                        std::span<const std::size_t> idx, std::span<T> g) {
+    { f.sample_count() } -> std::convertible_to<std::size_t>;
+    { f.value_gradient_sample(x, idx, g) } -> std::convertible_to<T>;
+};
+
+//! \brief An objective that writes the exact Fisher information \f$ F(x) \f$ of its model
+//! (dense, row-major \f$ n\times n \f$) through `void fisher(std::span<const T> x,
+//! std::span<T> F) const`; natural_gradient then uses it instead of the empirical Fisher.
+template <class F, class T>
+concept fisher_objective = requires(const F& f, std::span<const T> x, std::span<T> m) {
+    f.fisher(x, m);
+};
+
 namespace detail {
 template <class F, class X>
 struct scalar_of {
@@ -87,8 +113,8 @@ using scalar_type_t = typename detail::scalar_of<F, X>::type;
 
 namespace detail {
 //! Readable compile-time checks used at the entry of every minimize().
-template <class F, class T, class X>
-constexpr bool check_objective() {
+template <class T, class X>
+constexpr bool check_start_point() {
     static_assert(std::ranges::contiguous_range<X> && std::ranges::sized_range<X>,
                   "nabla::solvers: the start point must be a contiguous sized range "
                   "(std::array, std::vector, std::span)");
@@ -100,6 +126,11 @@ constexpr bool check_objective() {
                   "nabla::solvers: the scalar type is an integer type (deduced from the start "
                   "point?): write the start point with floating-point values, e.g. {-1.2, 1.0}, "
                   "or give the objective a `using scalar_type = double;`");
+    return true;
+}
+template <class F, class T, class X>
+constexpr bool check_objective() {
+    static_assert(check_start_point<T, X>());
     static_assert(has_value<F, T>, "nabla::solvers: the objective must provide "
                                    "`T value(std::span<const T> x) const`");
     static_assert(has_value_gradient<F, T>,

@@ -23,6 +23,7 @@ enum class status {
     converged_gap,      //!< Frank-Wolfe duality gap \f$ \langle \nabla f(x), x-s\rangle \le
                         //!< \text{gap\_tol} \f$
     iteration_limit,    //!< the iteration budget ran out
+    epoch_limit,        //!< a stochastic run completed its epochs() without a convergence test
     evaluation_limit,   //!< the evaluation budget ran out
     time_limit,         //!< the wall-time budget ran out
     line_search_failed, //!< no acceptable step along a descent direction
@@ -47,6 +48,8 @@ constexpr std::string_view to_string(status s) noexcept {
         return "converged_gap";
     case status::iteration_limit:
         return "iteration_limit";
+    case status::epoch_limit:
+        return "epoch_limit";
     case status::evaluation_limit:
         return "evaluation_limit";
     case status::time_limit:

@@ -4,41 +4,37 @@
 //! \file
 //! \brief RMSProp: steps scaled by a running average of squared gradients.
 
-#include <nabla/solvers/callbacks.hpp>
-#include <nabla/solvers/detail/first_order_driver.hpp>
-#include <nabla/solvers/detail/session.hpp>
+#include <nabla/solvers/first_order_method.hpp>
 #include <nabla/solvers/first_order_options.hpp>
-#include <nabla/solvers/objective.hpp>
 #include <nabla/solvers/params.hpp>
-#include <nabla/solvers/result.hpp>
 #include <nabla/solvers/stopping.hpp>
 
 #include <cmath>
 #include <cstddef>
-#include <span>
-#include <vector>
+#include <string>
+#include <string_view>
 
 namespace nabla::solvers {
 
-//! \brief Parameters of rmsprop.
-struct rmsprop_params {
-    stopping_params stop{.max_iterations = 10000}; //!< stopping tests; default 10000 iterations
-    double learning_rate = 1e-3;                   //!< \f$ \eta > 0 \f$ (default 1e-3)
-    double decay = 0.9;                            //!< \f$ \rho \in [0,1) \f$ (default 0.9)
-    double epsilon = 1e-8;                         //!< \f$ \epsilon > 0 \f$ (default 1e-8)
-    gradient_clip clip{};                          //!< gradient clipping (default off)
-    lr_schedule
-        schedule{}; //!< learning-rate schedule \f$ \eta_k = \eta\, s(k) \f$ (default constant)
-    std::size_t max_shrinks =
-        30; //!< halvings of a NaN/Inf step before status::non_finite (default 30)
-    //! Throws std::invalid_argument naming the bad member.
-    void validate() const {
-        stop.validate();
-        clip.validate("rmsprop_params");
-        schedule.validate("rmsprop_params");
-        detail::require_positive("rmsprop_params::learning_rate", learning_rate);
-        detail::require_half_open("rmsprop_params::decay", decay, 0.0, 1.0);
-        detail::require_positive("rmsprop_params::epsilon", epsilon);
+struct rmsprop_params;
+
+//! \brief RMSProp's update rule: \f$ E \leftarrow \rho E + (1-\rho) g^2 \f$,
+//! \f$ \Delta x = -\eta\, g / (\sqrt{E} + \epsilon) \f$ (element-wise).
+struct rmsprop_rule {
+    using params_type = rmsprop_params;          //!< parameters
+    static constexpr std::size_t state_size = 1; //!< the running mean square \f$ E \f$
+    //! Name used in error messages.
+    static constexpr std::string_view params_name = "rmsprop_params";
+
+    //! The per-coordinate update \f$ (g_i, E_i) \mapsto \Delta x_i \f$.
+    template <class T, class P>
+    static auto coordinate_update(const P& p, const T& lr, std::size_t) {
+        const T rho(p.decay), eps(p.epsilon);
+        return [=](const T& g, T& mean_sq) {
+            using std::sqrt;
+            mean_sq = rho * mean_sq + (1 - rho) * g * g;
+            return T(-lr * g / (sqrt(mean_sq) + eps));
+        };
     }
 };
 
@@ -46,45 +42,39 @@ struct rmsprop_params {
 //! \f$ x_{k+1} = x_k - \eta\, g_k / (\sqrt{E_k} + \epsilon) \f$ (element-wise).
 //!
 //! AdaGrad with forgetting, so steps do not vanish; near a minimum the steps have size about
-//! \f$ \eta \f$, so the iterates hover within \f$ O(\eta) \f$ of it.
-class rmsprop {
-public:
-    rmsprop_params params{}; //!< parameters
+//! \f$ \eta \f$, so the iterates hover within \f$ O(\eta) \f$ of it. Deterministic or
+//! stochastic: see first_order_method.
+//! \code
+//! auto r = nabla::solvers::rmsprop{{.learning_rate = 1e-2}}.minimize(f, x0);
+//! \endcode
+using rmsprop = first_order_method<rmsprop_rule>;
 
-    constexpr rmsprop() = default;
-    //! From parameters, e.g. `rmsprop{{.learning_rate = 1e-2}}`.
-    constexpr explicit rmsprop(rmsprop_params p) : params(p) {}
+//! \brief Parameters of rmsprop.
+struct rmsprop_params {
+    //! stopping tests; default 10000 iterations (epochs in a stochastic run)
+    stopping_params stop{.max_iterations = 10000};
+    //! \f$ \eta > 0 \f$ (default 1e-3)
+    double learning_rate = 1e-3;
+    //! \f$ \rho \in [0,1) \f$ (default 0.9)
+    double decay = 0.9;
+    //! \f$ \epsilon > 0 \f$ (default 1e-8)
+    double epsilon = 1e-8;
 
-    //! Minimises `f` from `x0`; `cb` is called after every iteration.
-    template <class F, class X, class C = no_callback>
-    auto minimize(const F& f, const X& x0, C cb = {}) const {
-        using T = scalar_type_t<F, X>;
-        static_assert(detail::check_objective<F, T, X>());
-        params.validate();
-        auto x = detail::start_point<T>(f, x0);
-        detail::session<T, F, C> s(f, params.stop, cb);
-        rule<T> r(params, x.size());
-        return detail::first_order_loop<T>(s, r, std::move(x), params.max_shrinks, params.clip,
-                                           params.schedule);
+    //! Throws std::invalid_argument naming the bad member, prefixed by `owner`.
+    void validate(std::string_view owner = "rmsprop_params") const {
+        const std::string name(owner);
+        detail::validate_first_order(*this, owner);
+        detail::require_half_open(name + "::decay", decay, 0.0, 1.0);
+        detail::require_positive(name + "::epsilon", epsilon);
     }
 
-private:
-    template <class T>
-    struct rule {
-        T lr0, rho, eps;
-        std::vector<T> e;
-        rule(const rmsprop_params& p, std::size_t n)
-            : lr0(p.learning_rate), rho(p.decay), eps(p.epsilon), e(n, T(0)) {}
-        void delta(std::size_t k, const T& sk, std::span<const T> g, std::span<T> dx) {
-            using std::sqrt;
-            (void)k;
-            const T lr = lr0 * sk;
-            for (std::size_t i = 0; i < g.size(); ++i) {
-                e[i] = rho * e[i] + (1 - rho) * g[i] * g[i];
-                dx[i] = -lr * g[i] / (sqrt(e[i]) + eps);
-            }
-        }
-    };
+    // the options every first-order method has:
+    //! gradient clipping (default off)
+    gradient_clip clip{};
+    //! learning-rate schedule \f$ \eta_k = \eta\, s(k) \f$ (default constant)
+    lr_schedule schedule{};
+    //! halvings of a NaN/Inf step before status::non_finite (default 30)
+    std::size_t max_shrinks = 30;
 };
 
 } // namespace nabla::solvers

@@ -59,26 +59,6 @@ T dot(std::span<const T> a, std::span<const T> b) {
     return s;
 }
 
-//! \brief \f$ y \leftarrow y + \alpha x \f$.
-template <class T>
-void axpy(const T& alpha, std::span<const T> x, std::span<T> y) {
-    const std::size_t n = x.size();
-    std::size_t i = 0;
-#if NABLA_SOLVERS_HAS_XSIMD
-    if constexpr (detail::simd_scalar<T>) {
-        using batch = xsimd::batch<T>;
-        constexpr std::size_t w = batch::size;
-        const batch a(alpha);
-        for (; i + w <= n; i += w) {
-            batch r = xsimd::load_unaligned(y.data() + i) + a * xsimd::load_unaligned(x.data() + i);
-            r.store_unaligned(y.data() + i);
-        }
-    }
-#endif
-    for (; i < n; ++i)
-        y[i] += alpha * x[i];
-}
-
 //! \brief \f$ z \leftarrow x + \alpha d \f$ (trial point along a direction).
 template <class T>
 void add_scaled(std::span<const T> x, const T& alpha, std::span<const T> d, std::span<T> z) {
@@ -97,6 +77,13 @@ void add_scaled(std::span<const T> x, const T& alpha, std::span<const T> d, std:
 #endif
     for (; i < n; ++i)
         z[i] = x[i] + alpha * d[i];
+}
+
+//! \brief \f$ y \leftarrow y + \alpha x \f$ (add_scaled with \f$ z = y \f$: each element is read
+//! before it is written, so the aliasing is safe).
+template <class T>
+void axpy(const T& alpha, std::span<const T> x, std::span<T> y) {
+    add_scaled<T>(std::span<const T>(y), alpha, x, y);
 }
 
 //! \brief \f$ x \leftarrow \alpha x \f$.

@@ -88,15 +88,25 @@ result<T> descent_loop(S& s, const LS& ls, D& dir, std::vector<T> x) {
         g.swap(gn);
         f = r.f;
         gnorm = norm2<T>(g);
-        if (auto st = s.report(k + 1, x, f, gnorm, step))
+        if (auto st = s.accepted(k + 1, x, f, gnorm, step))
             return s.finish(*st, std::move(x), f, gnorm, k + 1);
-        if (auto st = s.tests.after_step(f, step, norm2<T>(x))) {
-            // a gradient test that also holds is the stronger statement
-            if (auto sg = s.tests.gradient(f, gnorm))
-                st = sg;
-            return s.finish(*st, std::move(x), f, gnorm, k + 1);
-        }
     }
+}
+
+//! The body of `minimize` shared by the line-search methods (gradient descent, L-BFGS, BFGS,
+//! Newton, natural gradient): checks the objective, validates the parameters and the line
+//! search, checks the start point, then runs descent_loop with the direction policy
+//! `make_direction(n)` returns.
+template <class T, class F, class X, class C, class P, class LS, class M>
+result<T> run_line_search_method(const F& f, const X& x0, C& cb, const P& params, const LS& ls,
+                                 M make_direction) {
+    static_assert(check_objective<F, T, X>());
+    params.validate();
+    ls.validate();
+    auto x = start_point<T>(f, x0);
+    session<T, F, C> s(f, params.stop, cb);
+    auto dir = make_direction(x.size());
+    return descent_loop<T>(s, ls, dir, std::move(x));
 }
 
 } // namespace nabla::solvers::detail

@@ -67,6 +67,16 @@ public:
         ++g_evals;
         return static_cast<T>(f_.value_gradient(x, g));
     }
+    //! \f$ f_B(x) \f$, \f$ g = \nabla f_B(x) \f$ over the samples `idx` of a finite-sum
+    //! objective; one call counts one value and one gradient evaluation.
+    T value_gradient_sample(std::span<const T> x, std::span<const std::size_t> idx,
+                            std::span<T> g) {
+        ++f_evals;
+        ++g_evals;
+        return static_cast<T>(f_.value_gradient_sample(x, idx, g));
+    }
+    //! The objective itself (for members the counters do not wrap, e.g. `fisher`).
+    [[nodiscard]] const F& objective() const noexcept { return f_; }
     //! The dense row-major Hessian \f$ \nabla^2 f(x) \f$ into `h`. Counts one h_eval (the value
     //! and gradient computed alongside are not counted), or \f$ n \f$ if it has to be assembled
     //! from Hessian-vector products.
@@ -120,6 +130,8 @@ inline std::string default_message(status s) {
         return "Frank-Wolfe duality gap below gap_tol";
     case status::iteration_limit:
         return "max_iterations reached before any convergence test held";
+    case status::epoch_limit:
+        return "the requested epochs ran before any convergence test held";
     case status::evaluation_limit:
         return "max_evaluations reached before any convergence test held";
     case status::time_limit:
@@ -160,6 +172,29 @@ public:
         if (!invoke_callback(cb_, iteration_info<T>{k, f, gnorm, step, gap, t, x}))
             return status::user_stop;
         return std::nullopt;
+    }
+
+    //! Starts a run at \f$ x_0 \f$ (finite \f$ f_0 \f$): seeds the tests and `best`, reports
+    //! iteration 0. Returns user_stop if the callback asks to stop.
+    template <class B>
+    std::optional<status> begin(B& best, std::span<const T> x, const T& f, const T& gnorm) {
+        best.offer(x, f, gnorm);
+        tests.start(f);
+        return report(0, x, f, gnorm, T(0));
+    }
+
+    //! After accepted iteration \f$ k \f$: records and reports it, then runs the f-change and
+    //! step tests (naming a gradient test instead if one holds as well). Returns the status to
+    //! stop with, if any (user_stop or a `converged_*` one).
+    std::optional<status> accepted(std::size_t k, std::span<const T> x, const T& f, const T& gnorm,
+                                   const T& step) {
+        if (auto st = report(k, x, f, gnorm, step))
+            return st;
+        auto st = tests.after_step(f, step, norm2<T>(x));
+        if (st)
+            if (auto sg = tests.gradient(f, gnorm))
+                st = sg;
+        return st;
     }
 
     //! Iteration, evaluation and time budgets at iteration \f$ k \f$.
@@ -220,6 +255,20 @@ struct best_iterate {
             gradient_norm = gk;
             valid = true;
         }
+    }
+    //! Ends the run of session `s` after `k` iterations with status `st`, returning this iterate.
+    template <class S>
+    result<T> finish(S& s, status st, std::size_t k, const std::string& why = {}) {
+        return s.finish(st, std::move(x), f, gradient_norm, k, why);
+    }
+    //! Ends the run after an evaluation stayed NaN/Inf although the step was halved (or the
+    //! budget ran out while halving).
+    template <class S>
+    result<T> finish_non_finite(S& s, std::size_t k) {
+        if (s.eval.exhausted())
+            return finish(s, status::evaluation_limit, k);
+        return finish(s, status::non_finite, k,
+                      "the step was halved without reaching a finite value");
     }
 };
 

@@ -76,6 +76,66 @@ struct fw_best {
     }
 };
 
+//! The loop shared by frank_wolfe and away_step_frank_wolfe. A direction policy `D` (made by
+//! `make_direction(x0)`) provides `T direction(x, g, d, gamma_max)`: writes the search
+//! direction \f$ d \f$ and the largest feasible step, returns the Frank-Wolfe gap at \f$ x \f$;
+//! and `void accepted(gamma)` after a step \f$ \gamma \f$ was taken. Every iteration records
+//! the gap, stops with status::converged_gap once it is at most `gap_tol`, otherwise asks the
+//! step rule for \f$ \gamma \f$ and moves (halving \f$ \gamma \f$ on NaN/Inf).
+template <class T, class F, class X, class C, class O, class R, class M>
+result<T> run_frank_wolfe(const F& f, const X& x0, C& cb, const O& oracle, const R& step_rule,
+                          const frank_wolfe_params& params, M make_direction) {
+    params.validate();
+    oracle.validate();
+    step_rule.validate();
+    auto x = start_point<T>(f, x0);
+    require_feasible<T>(oracle, std::span<const T>(x), params.feasibility_tol);
+    const std::size_t n = x.size();
+    session<T, F, C> s(f, params.stop, cb);
+    R rule = step_rule; // per-run state
+    auto dir = make_direction(std::span<const T>(x));
+    std::vector<T> g(n), d(n), xn(n), gn(n);
+    T fx = s.eval.value_gradient(std::span<const T>(x), std::span<T>(g));
+    if (!is_finite(fx) || !all_finite<T>(g))
+        return s.finish(status::non_finite, std::move(x), fx, T(0), 0, "at the start point x0");
+    s.tests.start(fx);
+    fw_best<T> best;
+    T step = T(0);
+    auto done = [&](status st, bool give_best, const T& gap, std::size_t k) {
+        auto r =
+            give_best ? best.it.finish(s, st, k) : s.finish(st, std::move(x), fx, norm2<T>(g), k);
+        r.duality_gap = give_best ? best.gap : gap;
+        return r;
+    };
+    for (std::size_t t = 0;; ++t) {
+        T gamma_max = T(1);
+        const T gap =
+            dir.direction(std::span<const T>(x), std::span<const T>(g), std::span<T>(d), gamma_max);
+        const T gnorm = norm2<T>(g);
+        best.offer(x, fx, gnorm, gap);
+        if (auto st = s.report(t, x, fx, gnorm, step, gap))
+            return done(*st, true, gap, t);
+        if (gap <= T(params.gap_tol))
+            return done(status::converged_gap, false, gap, t);
+        if (t > 0)
+            if (auto st = s.tests.after_step(fx, step, norm2<T>(x)))
+                return done(*st, false, gap, t);
+        if (auto st = s.limits(t))
+            return done(*st, true, gap, t);
+        const T gd = dot<T>(g, d);
+        T gamma = rule.step(s, t, std::span<const T>(x), std::span<const T>(d), fx, gd, gamma_max);
+        T fn{};
+        if (!fw_move<T>(s, x, d, gamma, params.max_shrinks, xn, gn, fn))
+            return done(s.eval.exhausted() ? status::evaluation_limit : status::non_finite, true,
+                        gap, t);
+        dir.accepted(gamma, gamma_max);
+        step = gamma * norm2<T>(d);
+        x.swap(xn);
+        g.swap(gn);
+        fx = fn;
+    }
+}
+
 } // namespace detail
 } // namespace nabla::solvers
 
