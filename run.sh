@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 packages=(g++ cmake make pkg-config libboost-dev libboost-test-dev libxsimd-dev libmpfr-dev)
 case "${1:-}" in
     bench) packages+=(libbenchmark-dev libeigen3-dev time) ;;
-    docs) packages+=(doxygen graphviz) ;;
+    docs) packages+=(doxygen graphviz libjs-mathjax) ;;
 esac
 
 missing=()
@@ -53,8 +53,16 @@ case "${1:-}" in
         cmake --build build-bench -j "$jobs"
         ./build-bench/bench/nabla_bench_derivatives
         ;;
+    docs)
+        # The site, its generated derivative pages and the tutorial's examples; any Doxygen
+        # warning fails the build. The tests are not needed, so they are not configured.
+        configure build-docs -DNABLA_BUILD_TESTS=OFF -DNABLA_BUILD_DOCS=ON \
+            -DCMAKE_CXX_FLAGS_RELEASE=-O1
+        cmake --build build-docs -j "$jobs" --target docs
+        echo "documentation: file://$PWD/build-docs/docs/html/index.html"
+        ;;
     *)
-        echo "usage: $0 demo | test | test-sanitize | bench" >&2
+        echo "usage: $0 demo | test | test-sanitize | bench | docs" >&2
         exit 2
         ;;
 esac

@@ -28,6 +28,7 @@ struct constant {
 //! \brief True for the runtime constants `constant<Id>`.
 template <class T>
 inline constexpr bool is_runtime_constant_v = false;
+//! \brief A runtime constant.
 template <std::size_t Id>
 inline constexpr bool is_runtime_constant_v<constant<Id>> = true;
 

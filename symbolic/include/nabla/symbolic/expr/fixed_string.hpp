@@ -29,6 +29,7 @@ struct fixed_string {
     [[nodiscard]] constexpr std::string_view view() const noexcept { return {chars, N}; }
 };
 
+//! \brief Deduces the length from a string literal, without its terminating null.
 template <std::size_t M>
 fixed_string(const char (&)[M]) -> fixed_string<M - 1>;
 

@@ -65,6 +65,7 @@ using rational_t = decltype(detail::make_rational<N, D>());
 //! \brief True for the exact constants `rational<N, D>`.
 template <class T>
 inline constexpr bool is_rational_v = false;
+//! \brief An exact constant.
 template <std::intmax_t N, std::intmax_t D>
 inline constexpr bool is_rational_v<rational<N, D>> = true;
 

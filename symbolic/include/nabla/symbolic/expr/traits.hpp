@@ -18,8 +18,10 @@ namespace nabla {
 template <class T>
 inline constexpr bool is_expression_v =
     is_symbol_v<T> || is_rational_v<T> || is_runtime_constant_v<T>;
+//! \brief Unary nodes are expressions.
 template <class Op, class A>
 inline constexpr bool is_expression_v<unary<Op, A>> = true;
+//! \brief Binary nodes are expressions.
 template <class Op, class A, class B>
 inline constexpr bool is_expression_v<binary<Op, A, B>> = true;
 
@@ -34,8 +36,10 @@ concept operand = expression<T> || std::is_arithmetic_v<std::remove_cvref_t<T>>;
 //! \brief True for \p E with no symbol in it: its value is fixed before any binding.
 template <class E>
 inline constexpr bool is_constant_expr_v = is_rational_v<E> || is_runtime_constant_v<E>;
+//! \brief A unary node is constant when its operand is.
 template <class Op, class A>
 inline constexpr bool is_constant_expr_v<unary<Op, A>> = is_constant_expr_v<A>;
+//! \brief A binary node is constant when both operands are.
 template <class Op, class A, class B>
 inline constexpr bool is_constant_expr_v<binary<Op, A, B>> =
     is_constant_expr_v<A>&& is_constant_expr_v<B>;
@@ -50,8 +54,10 @@ inline constexpr bool is_one_v = std::is_same_v<E, one_t>;
 //! \brief The number of nodes in the tree of \p E, counting repeated subtrees each time.
 template <class E>
 inline constexpr std::size_t tree_size_v = 1;
+//! \brief One node plus its operand.
 template <class Op, class A>
 inline constexpr std::size_t tree_size_v<unary<Op, A>> = 1 + tree_size_v<A>;
+//! \brief One node plus both operands.
 template <class Op, class A, class B>
 inline constexpr std::size_t tree_size_v<binary<Op, A, B>> = 1 + tree_size_v<A> + tree_size_v<B>;
 
@@ -61,10 +67,13 @@ inline constexpr std::size_t tree_size_v<binary<Op, A, B>> = 1 + tree_size_v<A> 
 //! identity free for a new constant.
 template <class E>
 inline constexpr std::size_t next_id_v = 0;
+//! \brief The constant's own identity, plus one.
 template <std::size_t Id>
 inline constexpr std::size_t next_id_v<constant<Id>> = Id + 1;
+//! \brief The operand's.
 template <class Op, class A>
 inline constexpr std::size_t next_id_v<unary<Op, A>> = next_id_v<A>;
+//! \brief The larger of the operands'.
 template <class Op, class A, class B>
 inline constexpr std::size_t next_id_v<binary<Op, A, B>> = std::max(next_id_v<A>, next_id_v<B>);
 
