@@ -16,6 +16,7 @@
 //! A pointer that nothing else in its scope aliases (stores through it do not change other
 //! values, so loops need not reload them).
 #define NABLA_RESTRICT __restrict__
+//! \brief Forces inlining of the small evaluation helpers, so a plan is straight-line code.
 #define NABLA_ALWAYS_INLINE inline __attribute__((always_inline))
 //! \brief Forces inlining of a lambda; written after its parameter list.
 #define NABLA_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))

@@ -28,7 +28,7 @@ constexpr auto sum(A const& a) {
     return detail::make_sum(a);
 }
 
-//! \brief \f$ \lVert v \rVert_2^2 = v^\top v \f$.
+//! \brief \f$ \lVert v \rVert_2^2 = v^\top v \f$; for a matrix, the squared Frobenius norm.
 template <expression A>
 constexpr auto squared_norm(A const& a) {
     return detail::make_dot(a, a);

@@ -54,6 +54,15 @@ struct node_values {
     //! Matrix column counts.
     std::array<std::size_t, count> cols{};
 
+    //! True for the inner product of two matrices.
+    template <class N>
+    static constexpr bool is_frobenius_v = [] {
+        if constexpr (requires { N::lhs; })
+            return std::is_same_v<typename N::op_type, dot_op> && is_matrix_v<decltype(N::lhs)>;
+        else
+            return false;
+    }();
+
     template <class A>
     static constexpr bool per_row_scalar_v =
         is_scalar_v<A> && !is_constant_expr_v<A> && phase_of<A>() == phase::per_row;
@@ -270,7 +279,23 @@ struct node_values {
         constexpr bool rows = phase_of<N>() == phase::per_row;
         constexpr std::size_t copies = rows ? group : 1;
         if constexpr (is_scalar_v<N>) {
-            if constexpr (std::is_same_v<Op, dot_op> && rows) {
+            if constexpr (is_frobenius_v<N>) {
+                // the Frobenius inner product, row by row of the matrices
+                using A = decltype(N::lhs);
+                using B = decltype(N::rhs);
+                for (std::size_t j = 0; j != copies; ++j) {
+                    T v(0);
+                    for (std::size_t r = 0; r != len[at<A>]; ++r)
+                        v += reduce(cols[at<A>],
+                                    [&]<class L>(std::size_t k) NABLA_ALWAYS_INLINE_LAMBDA {
+                                        return L(element<A, L>(r, k, j) * element<B, L>(r, k, j));
+                                    });
+                    if constexpr (rows)
+                        per_row[i].value[j] = v;
+                    else
+                        scalar[i] = v;
+                }
+            } else if constexpr (std::is_same_v<Op, dot_op> && rows) {
                 inner_of_group<decltype(N::lhs), decltype(N::rhs)>(len[at<decltype(N::lhs)>],
                                                                    per_row[i].value.data());
             } else if constexpr (std::is_same_v<Op, dot_op> || std::is_same_v<Op, sum_op> ||

@@ -153,6 +153,7 @@ private:
         } else if constexpr (is_scalar_v<N>) {
             if constexpr (std::is_same_v<typename N::op_type, dot_op>) {
                 agree<N>(v.len[at<decltype(N::lhs)>], v.len[at<decltype(N::rhs)>]);
+                agree<N>(v.cols[at<decltype(N::lhs)>], v.cols[at<decltype(N::rhs)>]);
             }
         } else {
             using Op = typename N::op_type;

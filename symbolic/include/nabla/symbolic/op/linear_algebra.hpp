@@ -15,15 +15,15 @@
 
 namespace nabla {
 
-//! \brief \f$ a^\top b = \sum_k a_k b_k \f$ of two vectors of one length.
+//! \brief \f$ a^\top b = \sum_k a_k b_k \f$ of two vectors of one length, or the Frobenius
+//! inner product \f$ \sum_{ik} A_{ik} B_{ik} \f$ of two matrices of one size.
 struct dot_op {
     //! Name in printed output.
     static constexpr std::string_view name = "dot";
     //! A number.
     template <class A, class B>
     using result_shape =
-        std::enable_if_t<std::is_same_v<A, vector_shape> && std::is_same_v<B, vector_shape>,
-                         scalar_shape>;
+        std::enable_if_t<std::is_same_v<A, B> && !std::is_same_v<A, scalar_shape>, scalar_shape>;
 };
 
 //! \brief \f$ \sum_k v_k \f$, the sum of a vector's elements.

@@ -65,8 +65,8 @@ constexpr auto make_dot(A const& a, B const& b) {
     } else if constexpr (is_scalar_v<B>) {
         return make_mul(b, make_sum(a));
     } else {
-        static_assert(is_vector_v<A> && is_vector_v<B>, "nabla::dot: both operands must be "
-                                                        "vectors");
+        static_assert((is_vector_v<A> && is_vector_v<B>) || (is_matrix_v<A> && is_matrix_v<B>),
+                      "nabla::dot: the operands must be two vectors or two matrices");
         const auto [sa, va] = split_factors<is_not_scalar>(a);
         const auto [sb, vb] = split_factors<is_not_scalar>(b);
         using VA = std::remove_cvref_t<decltype(va)>;
