@@ -45,6 +45,25 @@ BOOST_AUTO_TEST_CASE(batches_samples_and_threads) {
     auto [sw, sb] = nabla::eval(nabla::gradient(loss, w, b), data.rows(sample), w = w0, b = 0.25);
     BOOST_TEST(sb == sample_mean, boost::test_tools::tolerance(1e-13));
 
+    // a sample of a mini-batch indexes the mini-batch: rows 100 + 5 and 100 + 0
+    const std::vector<std::size_t> within{5, 0};
+    auto [nw, nb] = nabla::eval(nabla::gradient(loss, w, b), data.rows(100, 160).rows(within),
+                                w = w0, b = 0.25);
+    BOOST_TEST(nb == (residual(105) + residual(100)) / 2, boost::test_tools::tolerance(1e-13));
+
+    // an objective on a selection: its samples are rows of that selection
+    const auto part = nabla::objective(loss, nabla::wrt(w, b), data.rows(2, 4), nabla::sized(w, d));
+    std::vector<double> point(w0);
+    point.push_back(0.25);
+    std::vector<double> g_all(d + 1), g_sample(d + 1);
+    const std::vector<std::size_t> both{0, 1};
+    const double f_all =
+        part.value_gradient(std::span<const double>(point), std::span<double>(g_all));
+    const double f_sample = part.value_gradient_sample(std::span<const double>(point), both,
+                                                       std::span<double>(g_sample));
+    BOOST_TEST(f_sample == f_all);
+    BOOST_TEST(g_sample == g_all, boost::test_tools::per_element());
+
     // the same bits for any thread count
     const auto one = nabla::eval_all(loss, nabla::wrt(w, b), data, w = w0, b = 0.25);
     for (unsigned threads : {2u, 3u, 4u}) {

@@ -118,17 +118,22 @@ public:
         return d;
     }
 
-    //! The rows at \p indices, which index the whole dataset (a stochastic sample; repeats
-    //! count twice); throws `data_error` on an index out of range or an empty sample.
+    //! The rows at \p indices of this selection (a stochastic sample; repeats count twice):
+    //! index \f$ k \f$ is the \f$ k \f$-th selected row, so a sample of a mini-batch stays in
+    //! the mini-batch. Throws `data_error` on an index out of range or an empty sample.
     [[nodiscard]] dataset rows(std::span<const std::size_t> indices) const {
         if (indices.empty())
             throw data_error("nabla::dataset::rows: the sample is empty");
-        for (std::size_t i : indices)
-            if (i >= rows_)
-                throw data_error("nabla::dataset::rows: index " + std::to_string(i) +
-                                 " is beyond the dataset's " + std::to_string(rows_) + " rows");
+        auto picked = std::make_shared<std::vector<std::size_t>>();
+        picked->reserve(indices.size());
+        for (std::size_t k : indices) {
+            if (k >= size())
+                throw data_error("nabla::dataset::rows: index " + std::to_string(k) +
+                                 " is beyond the " + std::to_string(size()) + " selected rows");
+            picked->push_back(row_index(k));
+        }
         dataset d = *this;
-        d.indices_ = std::make_shared<std::vector<std::size_t>>(indices.begin(), indices.end());
+        d.indices_ = std::move(picked);
         return d;
     }
 
@@ -173,6 +178,7 @@ private:
 //! \brief True for `nabla::dataset` types.
 template <class T>
 inline constexpr bool is_dataset_v = false;
+//! \brief A `nabla::dataset` is a dataset.
 template <class... Bs>
 inline constexpr bool is_dataset_v<dataset<Bs...>> = true;
 

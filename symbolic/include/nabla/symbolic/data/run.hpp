@@ -8,7 +8,7 @@
 
 #include <nabla/symbolic/data/data_error.hpp>
 #include <nabla/symbolic/data/dataset.hpp>
-#include <nabla/symbolic/data/node_values.hpp>
+#include <nabla/symbolic/data/layout.hpp>
 #include <nabla/symbolic/expr/symbols.hpp>
 
 #include <algorithm>
@@ -21,59 +21,23 @@
 
 namespace nabla::detail {
 
-//! The position of the binding named like symbol \p S among \p Bs (their count if none).
-template <class S, class... Bs>
-inline constexpr std::size_t binding_index_v = [] {
-    constexpr std::array<bool, sizeof...(Bs) + 1> match{(Bs::name() == S::name())..., true};
-    return static_cast<std::size_t>(std::find(match.begin(), match.end(), true) - match.begin());
-}();
-
-template <class S, class Tuple>
-struct binding_index;
-template <class S, class... Bs>
-struct binding_index<S, std::tuple<Bs...>> {
-    static constexpr std::size_t value = binding_index_v<S, Bs...>;
-};
-
-//! Parameter symbols (and directions) by shape.
-template <class N>
-inline constexpr bool is_parameter_v = is_symbol_v<N> && !is_data_symbol_v<N>;
-template <class N>
-inline constexpr bool is_scalar_parameter_v = is_parameter_v<N>&& is_scalar_v<N>;
-template <class N>
-inline constexpr bool is_vector_parameter_v = is_parameter_v<N>&& is_vector_v<N>;
-template <class N>
-inline constexpr bool is_matrix_parameter_v = is_parameter_v<N>&& is_matrix_v<N>;
-
-//! The names of the symbols of \p E, for messages.
-template <class E>
-std::string symbol_names() {
-    std::string out;
-    [&]<class... Ss>(type_list<Ss...>) {
-        ((out += (out.empty() ? "" : ", ") + std::string(Ss::name())), ...);
-    }(free_symbols_t<E>{});
-    return "{" + out + "}";
-}
-
-//! One evaluation of the outputs \p Es of a data program in scalar type \p T.
+//! One evaluation of the outputs of a data program in scalar type \p T: the parameter phase,
+//! the loop over the selected rows, the reductions, and what uses them.
 template <class T, class Program, std::size_t PoolSize, class Data, class Params>
-class data_run {
+class data_run : data_layout<T, Program, PoolSize, Data, Params> {
+    using layout = data_layout<T, Program, PoolSize, Data, Params>;
+    using layout::for_each_node;
+    using typename layout::batch;
+    using typename layout::values_type;
+    static constexpr std::size_t group = layout::group;
+    using layout::mismatch;
+
 public:
-    using values_type = node_values<T, Program, PoolSize>;
-    static constexpr std::size_t count = values_type::count;
-    template <class N>
-    static constexpr std::size_t at = Program::template index<N>;
     //! Rows per block: the unit of work of a thread and of the ordered sum.
     static constexpr std::size_t block_rows = 2048;
-    //! The batch type, and how many rows are evaluated together.
-    using batch = typename values_type::batch;
-    static constexpr std::size_t group = values_type::group;
 
     data_run(constant_pool<PoolSize> const& pool, Data const& data, Params const& params)
-        : data_(data), params_(params) {
-        shared_.pool = &pool;
-        for_each_node([&]<class N>() { size<N>(); });
-        shared_arena_.resize(shared_size_);
+        : layout(pool, data, params) {
         // a conversion of a parameter to T, then the parameter phase
         for_each_node([&]<class N>() {
             if constexpr (phase_of<N>() == phase::parameters)
@@ -88,162 +52,37 @@ public:
     }
 
     //! The node values after the run.
-    values_type const& values() const { return shared_; }
+    values_type const& values() const { return this->shared_; }
 
 private:
-    template <class F>
-    NABLA_ALWAYS_INLINE static void for_each_node(F&& f) {
-        [&]<class... Ns>(type_list<Ns...>) NABLA_ALWAYS_INLINE_LAMBDA {
-            (f.template operator()<Ns>(), ...);
-        }(typename Program::nodes{});
-    }
-
-    void mismatch(std::string const& what) const { throw data_error("nabla: " + what); }
-
-    template <class S>
-    auto const& param_binding() const {
-        constexpr std::size_t k = binding_index<S, Params>::value;
-        static_assert(k < std::tuple_size_v<Params>, "nabla::eval: a parameter symbol of the "
-                                                     "expression has no binding");
-        return std::get<k>(params_);
-    }
-    template <class S>
-    auto const& data_binding() const {
-        using B = std::remove_cvref_t<decltype(data_.bindings())>;
-        constexpr std::size_t k = binding_index<S, B>::value;
-        static_assert(k < std::tuple_size_v<B>, "nabla::eval: a data symbol of the expression "
-                                                "is not in the dataset");
-        return std::get<k>(data_.bindings());
-    }
-
-    //! Lengths, and storage offsets, of node \p N; checks that its operands agree.
-    template <class N>
-    void size() {
-        constexpr std::size_t i = at<N>;
-        auto& v = shared_;
-        if constexpr (is_scalar_parameter_v<N>) {
-        } else if constexpr (is_vector_parameter_v<N>) {
-            v.len[i] = param_binding<N>().value.size();
-            if constexpr (!std::is_same_v<
-                              std::remove_cvref_t<decltype(param_binding<N>().value[0])>, T>)
-                offset_[i] = take(shared_size_, v.len[i]);
-        } else if constexpr (is_matrix_parameter_v<N>) {
-            v.len[i] = param_binding<N>().value.rows;
-            v.cols[i] = param_binding<N>().value.cols;
-            if constexpr (!std::is_same_v<
-                              std::remove_cvref_t<decltype(*param_binding<N>().value.data)>, T>)
-                offset_[i] = take(shared_size_, v.len[i] * v.cols[i]);
-        } else if constexpr (symbol_kind_v<N> == 4) {
-            v.len[i] = data_binding<N>().value.cols;
-            if constexpr (!std::is_same_v<
-                              std::remove_cvref_t<decltype(*data_binding<N>().value.data)>, T>)
-                offset_[i] = take(worker_size_, v.len[i] * group);
-        } else if constexpr (symbol_kind_v<N> == 5) {
-        } else if constexpr (is_reduction_node_v<N>) {
-            using A = decltype(N::arg);
-            v.len[i] = v.len[at<A>];
-            v.cols[i] = v.cols[at<A>];
-            const std::size_t n = is_matrix_v<N>   ? v.len[i] * v.cols[i]
-                                  : is_vector_v<N> ? v.len[i]
-                                                   : 1;
-            // a scalar accumulates in lanes, one per row of the group
-            accumulator_[i] = take(accumulator_size_, is_scalar_v<N> ? group : n);
-            if constexpr (!is_scalar_v<N>)
-                offset_[i] = take(shared_size_, n);
-        } else if constexpr (is_scalar_v<N>) {
-            if constexpr (std::is_same_v<typename N::op_type, dot_op>) {
-                agree<N>(v.len[at<decltype(N::lhs)>], v.len[at<decltype(N::rhs)>]);
-                agree<N>(v.cols[at<decltype(N::lhs)>], v.cols[at<decltype(N::rhs)>]);
-            }
-        } else {
-            using Op = typename N::op_type;
-            if constexpr (std::is_same_v<Op, matvec_op>) {
-                agree<N>(v.cols[at<decltype(N::lhs)>], v.len[at<decltype(N::rhs)>]);
-                v.len[i] = v.len[at<decltype(N::lhs)>];
-            } else if constexpr (std::is_same_v<Op, transposed_matvec_op>) {
-                agree<N>(v.len[at<decltype(N::lhs)>], v.len[at<decltype(N::rhs)>]);
-                v.len[i] = v.cols[at<decltype(N::lhs)>];
-            } else if constexpr (is_fill_v<Op>) {
-                using S = typename Op::symbol_type;
-                auto const& b = param_binding<S>().value;
-                if constexpr (is_matrix_v<N>) {
-                    v.len[i] = b.rows;
-                    v.cols[i] = b.cols;
-                } else {
-                    v.len[i] = b.size();
-                }
-            } else if constexpr (std::is_same_v<Op, outer_op>) {
-                v.len[i] = v.len[at<decltype(N::lhs)>];
-                v.cols[i] = v.len[at<decltype(N::rhs)>];
-            } else if constexpr (requires { N::arg; }) {
-                v.len[i] = v.len[at<decltype(N::arg)>];
-                v.cols[i] = v.cols[at<decltype(N::arg)>];
-            } else {
-                using A = decltype(N::lhs);
-                using B = decltype(N::rhs);
-                if constexpr (!is_scalar_v<A> && !is_scalar_v<B>) {
-                    agree<N>(v.len[at<A>], v.len[at<B>]);
-                    agree<N>(v.cols[at<A>], v.cols[at<B>]);
-                }
-                if constexpr (is_scalar_v<A>) {
-                    v.len[i] = v.len[at<B>];
-                    v.cols[i] = v.cols[at<B>];
-                } else {
-                    v.len[i] = v.len[at<A>];
-                    v.cols[i] = v.cols[at<A>];
-                }
-            }
-            if constexpr (!is_lazy<N>()) {
-                if constexpr (phase_of<N>() == phase::per_row)
-                    offset_[i] = take(worker_size_, v.len[i] * group);
-                else
-                    offset_[i] = take(shared_size_, v.len[i]);
-            }
-        }
-    }
-
-    template <class N>
-    void agree(std::size_t a, std::size_t b) const {
-        if (a != b)
-            mismatch("the operands of '" + std::string(N::op_type::name) + "' over " +
-                     symbol_names<N>() + " have lengths " + std::to_string(a) + " and " +
-                     std::to_string(b));
-    }
-
-    static std::size_t take(std::size_t& total, std::size_t n) {
-        const std::size_t at = total;
-        total += n;
-        return at;
-    }
-
     //! Evaluates node \p N of the parameter or final phase.
     template <class N>
     void evaluate_once() {
-        constexpr std::size_t i = at<N>;
-        auto& v = shared_;
+        constexpr std::size_t i = layout::template at<N>;
+        auto& v = this->shared_;
         if constexpr (is_scalar_parameter_v<N>) {
-            v.scalar[i] = T(param_binding<N>().value);
+            v.scalar[i] = T(this->template param_binding<N>().value);
         } else if constexpr (is_vector_parameter_v<N>) {
-            auto const& s = param_binding<N>().value;
+            auto const& s = this->template param_binding<N>().value;
             if constexpr (std::is_same_v<std::remove_cvref_t<decltype(s[0])>, T>) {
                 v.ptr[i] = s.data();
             } else {
-                T* out = shared_arena_.data() + offset_[i];
+                T* out = this->shared_arena_.data() + this->offset_[i];
                 std::transform(s.begin(), s.end(), out, [](auto const& x) { return T(x); });
                 v.ptr[i] = out;
             }
         } else if constexpr (is_matrix_parameter_v<N>) {
-            auto const& m = param_binding<N>().value;
+            auto const& m = this->template param_binding<N>().value;
             if constexpr (std::is_same_v<std::remove_cvref_t<decltype(*m.data)>, T>) {
                 v.ptr[i] = m.data;
             } else {
-                T* out = shared_arena_.data() + offset_[i];
+                T* out = this->shared_arena_.data() + this->offset_[i];
                 std::transform(m.data, m.data + m.rows * m.cols, out,
                                [](auto const& x) { return T(x); });
                 v.ptr[i] = out;
             }
         } else if constexpr (!is_lazy<N>()) {
-            v.template compute<N>(shared_arena_.data() + offset_[i]);
+            v.template compute<N>(this->shared_arena_.data() + this->offset_[i]);
         }
     }
 
@@ -256,21 +95,21 @@ private:
     //! Points the data symbols at the dataset rows \p rows of a group.
     template <class N>
     NABLA_ALWAYS_INLINE void bind_rows(values_type& v, T* arena, std::size_t const* rows) const {
-        constexpr std::size_t i = at<N>;
+        constexpr std::size_t i = layout::template at<N>;
         if constexpr (symbol_kind_v<N> == 4) {
-            auto const& m = data_binding<N>().value;
+            auto const& m = this->template data_binding<N>().value;
             for (std::size_t j = 0; j != group; ++j) {
                 if constexpr (std::is_same_v<std::remove_cvref_t<decltype(*m.data)>, T>) {
                     v.row_ptr[i][j] = m.data + rows[j] * m.cols;
                 } else {
-                    T* out = arena + offset_[i] + j * m.cols;
+                    T* out = arena + this->offset_[i] + j * m.cols;
                     for (std::size_t k = 0; k != m.cols; ++k)
                         out[k] = T(m.data[rows[j] * m.cols + k]);
                     v.row_ptr[i][j] = out;
                 }
             }
         } else if constexpr (symbol_kind_v<N> == 5) {
-            auto const& y = data_binding<N>().value;
+            auto const& y = this->template data_binding<N>().value;
             using U = std::remove_cvref_t<decltype(y[0])>;
             if constexpr (std::is_same_v<U, T> && group > 1) {
                 if (rows[group - 1] == rows[0] + group - 1) { // consecutive rows: one load
@@ -289,8 +128,8 @@ private:
     template <class N>
     NABLA_ALWAYS_INLINE void accumulate(values_type const& v, T* arena, std::size_t active) const {
         using A = decltype(N::arg);
-        constexpr std::size_t i = at<N>;
-        T* NABLA_RESTRICT acc = arena + accumulator_begin_ + accumulator_[i];
+        constexpr std::size_t i = layout::template at<N>;
+        T* NABLA_RESTRICT acc = arena + this->accumulator_begin_ + this->accumulator_[i];
         if constexpr (is_scalar_v<N>) {
             batch body = v.template group_value<A>();
             if (active != group) { // the group's last rows repeat a row: leave them out
@@ -318,10 +157,10 @@ private:
 
     //! Accumulates the selected rows of block \p b in \p w, a group of rows at a time.
     void run_block(worker& w, std::size_t b) const {
-        std::fill(w.arena.begin() + static_cast<std::ptrdiff_t>(accumulator_begin_), w.arena.end(),
-                  T(0));
+        std::fill(w.arena.begin() + static_cast<std::ptrdiff_t>(this->accumulator_begin_),
+                  w.arena.end(), T(0));
         const std::size_t first = b * block_rows;
-        const std::size_t last = std::min(data_.size(), first + block_rows);
+        const std::size_t last = std::min(this->data_.size(), first + block_rows);
         // A local copy of the node values: nothing outside this loop can see it, so the
         // compiler may keep the per-row scalars in registers, as hand-written code would.
         values_type v = w.values;
@@ -330,13 +169,13 @@ private:
         for (std::size_t k = first; k < last; k += group) {
             const std::size_t active = std::min(group, last - k);
             for (std::size_t j = 0; j != group; ++j)
-                rows[j] = data_.row_index(k + std::min(j, active - 1));
+                rows[j] = this->data_.row_index(k + std::min(j, active - 1));
             for_each_node([&]<class N>() NABLA_ALWAYS_INLINE_LAMBDA {
                 if constexpr (phase_of<N>() == phase::per_row) {
                     if constexpr (is_data_symbol_v<N>) {
                         bind_rows<N>(v, arena, rows.data());
                     } else if constexpr (!is_lazy<N>()) {
-                        v.template compute<N>(arena + offset_[at<N>]);
+                        v.template compute<N>(arena + this->offset_[layout::template at<N>]);
                     }
                 }
             });
@@ -351,15 +190,16 @@ private:
     void fold(worker const& w) {
         for_each_node([&]<class N>() {
             if constexpr (phase_of<N>() == phase::reduction) {
-                constexpr std::size_t i = at<N>;
-                T const* acc = w.arena.data() + accumulator_begin_ + accumulator_[i];
+                constexpr std::size_t i = layout::template at<N>;
+                T const* acc = w.arena.data() + this->accumulator_begin_ + this->accumulator_[i];
                 if constexpr (is_scalar_v<N>) {
                     for (std::size_t j = 0; j != group; ++j) // lanes in order
-                        shared_.scalar[i] += acc[j];
+                        this->shared_.scalar[i] += acc[j];
                 } else {
-                    const std::size_t n =
-                        is_matrix_v<N> ? shared_.len[i] * shared_.cols[i] : shared_.len[i];
-                    T* total = shared_arena_.data() + offset_[i];
+                    const std::size_t n = is_matrix_v<N>
+                                              ? this->shared_.len[i] * this->shared_.cols[i]
+                                              : this->shared_.len[i];
+                    T* total = this->shared_arena_.data() + this->offset_[i];
                     for (std::size_t k = 0; k != n; ++k)
                         total[k] += acc[k];
                 }
@@ -368,18 +208,19 @@ private:
     }
 
     void run_rows() {
-        const std::size_t n = data_.size();
+        const std::size_t n = this->data_.size();
         if (n == 0)
             mismatch("the dataset selects no rows");
         const std::size_t blocks = (n + block_rows - 1) / block_rows;
-        const std::size_t threads = std::min<std::size_t>(data_.thread_count(), blocks);
-        accumulator_begin_ = worker_size_; // accumulators after the per-row buffers
+        const std::size_t threads = std::min<std::size_t>(this->data_.thread_count(), blocks);
+        this->accumulator_begin_ = this->worker_size_; // accumulators after the per-row buffers
         std::vector<worker> workers(
-            threads, worker{shared_, std::vector<T>(worker_size_ + accumulator_size_)});
+            threads,
+            worker{this->shared_, std::vector<T>(this->worker_size_ + this->accumulator_size_)});
         // scalar totals start at zero, vector and matrix totals were zeroed by the arena
         for_each_node([&]<class N>() {
             if constexpr (phase_of<N>() == phase::reduction && is_scalar_v<N>)
-                shared_.scalar[at<N>] = T(0);
+                this->shared_.scalar[layout::template at<N>] = T(0);
         });
         if (threads == 1) {
             for (std::size_t b = 0; b != blocks; ++b) {
@@ -415,33 +256,23 @@ private:
     void finish_reductions(std::size_t n) {
         for_each_node([&]<class N>() {
             if constexpr (phase_of<N>() == phase::reduction) {
-                constexpr std::size_t i = at<N>;
+                constexpr std::size_t i = layout::template at<N>;
                 const bool mean = std::is_same_v<typename N::op_type, mean_op>;
                 const T scale = mean ? T(T(1) / T(static_cast<double>(n))) : T(1);
                 if constexpr (is_scalar_v<N>) {
-                    shared_.scalar[i] *= scale;
+                    this->shared_.scalar[i] *= scale;
                 } else {
-                    T* total = shared_arena_.data() + offset_[i];
-                    const std::size_t m =
-                        is_matrix_v<N> ? shared_.len[i] * shared_.cols[i] : shared_.len[i];
+                    T* total = this->shared_arena_.data() + this->offset_[i];
+                    const std::size_t m = is_matrix_v<N>
+                                              ? this->shared_.len[i] * this->shared_.cols[i]
+                                              : this->shared_.len[i];
                     for (std::size_t k = 0; k != m; ++k)
                         total[k] *= scale;
-                    shared_.ptr[i] = total;
+                    this->shared_.ptr[i] = total;
                 }
             }
         });
     }
-
-    Data const& data_;
-    Params const& params_;
-    values_type shared_;
-    std::vector<T> shared_arena_;
-    std::array<std::size_t, count> offset_{};
-    std::array<std::size_t, count> accumulator_{};
-    std::size_t shared_size_ = 0;
-    std::size_t worker_size_ = 0;
-    std::size_t accumulator_size_ = 0;
-    std::size_t accumulator_begin_ = 0;
 };
 
 } // namespace nabla::detail
