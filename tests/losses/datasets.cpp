@@ -100,6 +100,15 @@ BOOST_AUTO_TEST_CASE(logistic_hessian_from_the_rules) {
             }
             BOOST_TEST(H(j, k) == expected, boost::test_tools::tolerance(1e-12));
         }
+    // one Hessian-vector product, the direction after the bindings
+    const auto v = random.vector(d);
+    const auto hv = nabla::hessian_vector(loss, w, data, w = w0, b = 0.0, v);
+    for (std::size_t j = 0; j != d; ++j) {
+        double expected = 0;
+        for (std::size_t k = 0; k != d; ++k)
+            expected += H(j, k) * v[k];
+        BOOST_TEST(hv[j] == expected, boost::test_tools::tolerance(1e-12));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(float_and_simd_lanes_agree_with_double) {

@@ -14,6 +14,10 @@
 #include <nabla/symbolic/data/run.hpp>
 #include <nabla/symbolic/diff/gradient.hpp>
 
+#include <boost/hana/flatten.hpp>
+#include <boost/hana/tuple.hpp>
+#include <boost/hana/unpack.hpp>
+
 #include <cstddef>
 #include <span>
 #include <tuple>
@@ -110,6 +114,44 @@ constexpr void check_parameter_bindings() {
                   "b = 0.0");
 }
 
+template <expression F, class W, class... Ds, std::ranges::contiguous_range V, class... Bs>
+auto hessian_vector_along(F const& loss, W const&, dataset<Ds...> const& data, V const& v,
+                          Bs const&... bindings) {
+    detail::check_parameter_bindings<Bs...>();
+    static_assert(is_vector_v<W> && is_symbol_v<W>, "nabla::hessian_vector: the symbol must be "
+                                                    "a vector symbol such as nabla::vec<\"w\">");
+    using T = detail::evaluation_scalar_t<Bs...>;
+    const auto hv = detail::diff<direction<W>>(detail::reverse_gradient<W>(loss));
+    if constexpr (is_scalar_v<decltype(hv)>) {
+        return std::vector<T>(std::ranges::size(v), T(0)); // the gradient does not vary with w
+    } else {
+        using U = std::remove_cvref_t<std::ranges::range_value_t<V>>;
+        const detail::direction_binding<W, U> along{std::span<const U>(v)};
+        return std::get<0>(
+            detail::eval_outputs(data, std::tuple<Bs..., decltype(along)>(bindings..., along), hv));
+    }
+}
+
+//! The first argument that is not a binding.
+template <class A, class... Rest>
+constexpr auto const& first_non_binding(A const& a, Rest const&... rest) {
+    if constexpr (!is_binding_v<A>)
+        return a;
+    else
+        return first_non_binding(rest...);
+}
+
+//! The bindings among \p args, as a Hana tuple of references.
+template <class... Args>
+constexpr auto bindings_among(Args const&... args) {
+    return boost::hana::flatten(boost::hana::make_tuple([&]() {
+        if constexpr (is_binding_v<Args>)
+            return boost::hana::make_tuple(args);
+        else
+            return boost::hana::make_tuple();
+    }()...));
+}
+
 } // namespace detail
 
 //! \brief The value of \p f, a scalar, vector or matrix expression that may take means or sums
@@ -149,22 +191,22 @@ auto eval_all(F const& loss, wrt_t<Vs...> w, dataset<Ds...> const& data, Bs cons
 //! \code
 //! auto hv = nabla::hessian_vector(loss, w, data, v, w = w0, b = 0.0);
 //! \endcode
-template <expression F, class W, class... Ds, std::ranges::contiguous_range V, class... Bs>
-auto hessian_vector(F const& loss, W const&, dataset<Ds...> const& data, V const& v,
-                    Bs const&... bindings) {
-    detail::check_parameter_bindings<Bs...>();
-    static_assert(is_vector_v<W> && is_symbol_v<W>, "nabla::hessian_vector: the symbol must be "
-                                                    "a vector symbol such as nabla::vec<\"w\">");
-    using T = detail::evaluation_scalar_t<Bs...>;
-    const auto hv = detail::diff<direction<W>>(detail::reverse_gradient<W>(loss));
-    if constexpr (is_scalar_v<decltype(hv)>) {
-        return std::vector<T>(std::ranges::size(v), T(0)); // the gradient does not vary with w
-    } else {
-        using U = std::remove_cvref_t<std::ranges::range_value_t<V>>;
-        const detail::direction_binding<W, U> along{std::span<const U>(v)};
-        return std::get<0>(
-            detail::eval_outputs(data, std::tuple<Bs..., decltype(along)>(bindings..., along), hv));
-    }
+//! \brief \f$ \nabla^2_{w} f \, v \f$, the Hessian of \p loss with respect to the vector symbol
+//! \p w times the vector \p v, over \p data: the directional derivative of the symbolic gradient
+//! along \p v, one pass over the data, never the Hessian itself. After the dataset come the
+//! parameter bindings and the direction \f$ v \f$ (a contiguous range), in any order.
+//! \code
+//! auto hv = nabla::hessian_vector(loss, w, data, w = w0, b = 0.0, v);
+//! \endcode
+template <expression F, class W, class... Ds, class... Args>
+auto hessian_vector(F const& loss, W const& w, dataset<Ds...> const& data, Args const&... args) {
+    constexpr std::size_t directions = (std::size_t{!is_binding_v<Args>} + ... + 0);
+    static_assert(directions == 1, "nabla::hessian_vector: after the dataset, pass the parameter "
+                                   "bindings (w = w0, ...) and one direction v (a vector)");
+    auto const& v = detail::first_non_binding(args...);
+    return boost::hana::unpack(detail::bindings_among(args...), [&](auto const&... bindings) {
+        return detail::hessian_vector_along(loss, w, data, v, bindings...);
+    });
 }
 
 //! \brief The dense Hessian \f$ \nabla^2_w f \f$ of \p loss with respect to the vector symbol
@@ -181,7 +223,7 @@ auto dense_hessian(F const& loss, W const& w, dataset<Ds...> const& data, Bs con
     std::vector<T> e(d, T(0));
     for (std::size_t j = 0; j != d; ++j) {
         e[j] = T(1);
-        const std::vector<T> column = hessian_vector(loss, w, data, e, bindings...);
+        const std::vector<T> column = detail::hessian_vector_along(loss, w, data, e, bindings...);
         for (std::size_t i = 0; i != d; ++i)
             h(i, j) = column[i];
         e[j] = T(0);
