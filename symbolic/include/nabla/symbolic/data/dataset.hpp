@@ -153,6 +153,8 @@ public:
     [[nodiscard]] std::size_t row_index(std::size_t k) const {
         return indices_ ? (*indices_)[k] : begin_ + k;
     }
+    //! True when the selection is a range of consecutive rows (not a sample).
+    [[nodiscard]] bool contiguous() const { return !indices_; }
     //! The thread count.
     [[nodiscard]] unsigned thread_count() const { return threads_; }
     //! The bindings.

@@ -166,10 +166,17 @@ private:
         values_type v = w.values;
         T* const arena = w.arena.data();
         std::array<std::size_t, group> rows{};
+        const bool contiguous = this->data_.contiguous();
         for (std::size_t k = first; k < last; k += group) {
             const std::size_t active = std::min(group, last - k);
-            for (std::size_t j = 0; j != group; ++j)
-                rows[j] = this->data_.row_index(k + std::min(j, active - 1));
+            if (contiguous && active == group) {
+                const std::size_t r0 = this->data_.row_index(k);
+                for (std::size_t j = 0; j != group; ++j)
+                    rows[j] = r0 + j;
+            } else {
+                for (std::size_t j = 0; j != group; ++j)
+                    rows[j] = this->data_.row_index(k + std::min(j, active - 1));
+            }
             for_each_node([&]<class N>() NABLA_ALWAYS_INLINE_LAMBDA {
                 if constexpr (phase_of<N>() == phase::per_row) {
                     if constexpr (is_data_symbol_v<N>) {
