@@ -3,10 +3,13 @@
 // all in one run: evaluations to the Moré-Wild target f(x) - f* <= tau (f(x0) - f*), tau = 1e-7,
 // total evaluations, wall time per run, and performance-profile fractions.
 //
-// Build (Debian 12: apt-get install liblbfgspp-dev libdlib-dev libeigen3-dev):
-//   g++ -std=c++20 -O2 -march=native -DNDEBUG -Iinclude -Isymbolic/include -Isolvers/include \
+// Build (Debian 12: apt-get install liblbfgspp-dev libdlib-dev libeigen3-dev): with the project
+// (-DNABLA_BUILD_BENCHMARKS=ON; target nabla_bench_solvers_peers, built only where LBFGS.h and
+// dlib are found) or by hand, from the repository root:
+//   g++ -std=c++20 -O2 -march=native -DNDEBUG -Iinclude -Isymbolic/include -Isolvers/include
 //       -I/usr/include/eigen3 bench/solvers_peers.cpp -o solvers_peers
-// (dlib's optimisation code is header-only; no library is linked.)
+// (dlib's optimisation code is header-only; no library is linked.) The per-iteration overhead
+// and the two-loop bandwidth are measured by bench/lbfgs_overhead.cpp.
 #include <nabla/solvers/all.hpp>
 
 #include "../tests/solvers/problems.hpp"

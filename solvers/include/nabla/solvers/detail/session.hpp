@@ -13,11 +13,13 @@
 
 #include <chrono>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <ranges>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -164,8 +166,12 @@ public:
     }
 
     //! Records iteration \f$ k \f$ and calls the callback; returns user_stop if it asks to stop.
+    //! The clock is read only if the history or a callback needs the time.
     std::optional<status> report(std::size_t k, std::span<const T> x, const T& f, const T& gnorm,
                                  const T& step, const T& gap = T(0)) {
+        constexpr bool silent = std::is_same_v<std::remove_cv_t<C>, no_callback>;
+        if (silent && !params.record_history)
+            return std::nullopt;
         const double t = seconds();
         if (params.record_history)
             history.push_back({k, f, gnorm, step, gap, t});
@@ -190,7 +196,7 @@ public:
                                    const T& step) {
         if (auto st = report(k, x, f, gnorm, step))
             return st;
-        auto st = tests.after_step(f, step, norm2<T>(x));
+        auto st = tests.after_step(f, step, params.xtol > 0 ? norm2<T>(x) : T(0));
         if (st)
             if (auto sg = tests.gradient(f, gnorm))
                 st = sg;
@@ -203,7 +209,8 @@ public:
             return status::iteration_limit;
         if (eval.exhausted())
             return status::evaluation_limit;
-        if (seconds() >= params.max_seconds)
+        if (params.max_seconds < std::numeric_limits<double>::infinity() &&
+            seconds() >= params.max_seconds) // no clock read without a time budget
             return status::time_limit;
         return std::nullopt;
     }
