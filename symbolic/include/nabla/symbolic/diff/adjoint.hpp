@@ -121,9 +121,11 @@ constexpr auto adjoint(E const& e, S const& seed) {
     } else {
         using Op = typename E::op_type;
         if constexpr (std::is_base_of_v<elementwise, Op>) {
-            const auto [da, db] = partials<Op>::get(e);
-            return make_add(adjoint_of_operand<W>(e.lhs, [&] { return make_mul(seed, da); }),
-                            adjoint_of_operand<W>(e.rhs, [&] { return make_mul(seed, db); }));
+            // a pair, not a structured binding: clang 14 cannot capture those in a lambda
+            const auto parts = partials<Op>::get(e);
+            return make_add(
+                adjoint_of_operand<W>(e.lhs, [&] { return make_mul(seed, parts.first); }),
+                adjoint_of_operand<W>(e.rhs, [&] { return make_mul(seed, parts.second); }));
         } else if constexpr (std::is_same_v<Op, dot_op>) {
             return make_add(adjoint_of_operand<W>(e.lhs, [&] { return make_mul(seed, e.rhs); }),
                             adjoint_of_operand<W>(e.rhs, [&] { return make_mul(seed, e.lhs); }));
