@@ -1,6 +1,7 @@
 // The demo: write a loss, see its gradient and Hessian as formulas, evaluate them in double, and
 // verify every number against 50-digit evaluation and a 100-digit finite-difference oracle, then
 // minimise it with two solvers.
+#include <nabla/nabla.hpp>
 #include <nabla/verify.hpp>
 
 #include <array>

@@ -5,7 +5,7 @@
 #ifndef NABLA_VERIFY_HPP
 #define NABLA_VERIFY_HPP
 
-#include <nabla/nabla.hpp>
+#include <nabla/symbolic.hpp>
 #include <nabla/symbolic/verify/verify.hpp>
 
 #endif // NABLA_VERIFY_HPP
