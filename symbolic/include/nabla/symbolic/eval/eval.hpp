@@ -5,7 +5,7 @@
 #define NABLA_SYMBOLIC_EVAL_EVAL_HPP
 
 #include <nabla/symbolic/diff/gradient.hpp>
-#include <nabla/symbolic/eval/plan.hpp>
+#include <nabla/symbolic/eval/program.hpp>
 #include <nabla/symbolic/expr/symbols.hpp>
 
 #include <boost/hana/unpack.hpp>
@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace nabla {
 
@@ -146,42 +147,60 @@ struct outputs_of<symmetric_expression_matrix<N, Es...>> {
     }
 };
 
-template <class F, class T>
+//! Reads outputs from the state of a plan: \p F is output \p Offset of the plan, or, for a
+//! collection, its elements are outputs \p Offset, \p Offset + 1, ... Each read is an operand
+//! reference (a slot number or a constant): no code templated on the plan or the expression.
+template <class F, class T, std::size_t Offset = 0>
 struct result_of_eval {
     template <class State>
     NABLA_ALWAYS_INLINE static T read(State const& s) {
-        return s.template value<F>();
+        using plan_type = typename State::plan_type;
+        return read_operand<output_ref_t<plan_type, Offset>>(s.slots.data(), s.pool.data());
     }
 };
-template <class... Es, class T>
-struct result_of_eval<expression_vector<Es...>, T> {
+template <class... Es, class T, std::size_t Offset>
+struct result_of_eval<expression_vector<Es...>, T, Offset> {
+    template <class State, std::size_t... I>
+    NABLA_ALWAYS_INLINE static std::array<T, sizeof...(Es)> read(State const& s,
+                                                                 std::index_sequence<I...>) {
+        using plan_type = typename State::plan_type;
+        return {
+            read_operand<output_ref_t<plan_type, Offset + I>>(s.slots.data(), s.pool.data())...};
+    }
     template <class State>
     NABLA_ALWAYS_INLINE static std::array<T, sizeof...(Es)> read(State const& s) {
-        return {s.template value<Es>()...};
+        return read(s, std::index_sequence_for<Es...>{});
     }
 };
-template <std::size_t N, class... Es, class T>
-struct result_of_eval<symmetric_expression_matrix<N, Es...>, T> {
+template <std::size_t N, class... Es, class T, std::size_t Offset>
+struct result_of_eval<symmetric_expression_matrix<N, Es...>, T, Offset> {
     using stored = symmetric_expression_matrix<N, Es...>;
-    // Entry K = iN + j of the full matrix, straight from its slot; structural zeros are left to
-    // the zero fill, which the compiler vectorises (one store per entry costs more).
-    template <std::size_t K, class State>
-    NABLA_ALWAYS_INLINE static void put(matrix<T, N, N>& m, State const& s) {
-        using E = type_at_t<stored::upper_index(K / N, K % N), type_list<Es...>>;
-        if constexpr (!is_zero_v<E>)
-            m.data[K] = s.template value<E>();
-    }
-    template <class State, std::size_t... K>
-    NABLA_ALWAYS_INLINE static matrix<T, N, N> read(State const& s, std::index_sequence<K...>) {
+    //! The entries K = iN + j of the full matrix that are not structural zeros, with their
+    //! positions in the upper triangle. Zeros are left to the zero fill, which the compiler
+    //! vectorises (one store per entry costs more).
+    static constexpr auto filled = [] {
+        std::array<std::pair<std::size_t, std::size_t>, N * N> k{};
+        std::size_t count = 0;
+        for (std::size_t i = 0; i != N * N; ++i)
+            if (!stored::is_structural_zero(i / N, i % N))
+                k[count++] = {i, stored::upper_index(i / N, i % N)};
+        return std::pair{k, count};
+    }();
+    template <class State, std::size_t... J>
+    NABLA_ALWAYS_INLINE static matrix<T, N, N> read(State const& s, std::index_sequence<J...>) {
+        using plan_type = typename State::plan_type;
         matrix<T, N, N> m{};
         // an expansion in a braced list, not a fold: clang stops nesting folds at 256
-        const int expand[] = {(put<K>(m, s), 0)...};
-        (void)expand;
+        (void)std::initializer_list<int>{
+            0, (m.data[filled.first[J].first] =
+                    read_operand<output_ref_t<plan_type, Offset + filled.first[J].second>>(
+                        s.slots.data(), s.pool.data()),
+                0)...};
         return m;
     }
     template <class State>
     NABLA_ALWAYS_INLINE static matrix<T, N, N> read(State const& s) {
-        return read(s, std::make_index_sequence<N * N>{});
+        return read(s, std::make_index_sequence<filled.second>{});
     }
 };
 

@@ -103,9 +103,10 @@ NABLA_ALWAYS_INLINE auto eval_all(F const& f, wrt_t<Vs...> w, Point const& point
                              detail::elements_of_t<H>>{},
             inputs,
             [](auto const& s) {
-                return evaluation<T, n>{s.template value<F>(),
-                                        detail::result_of_eval<G, T>::read(s),
-                                        detail::result_of_eval<H, T>::read(s)};
+                // outputs: f, then the gradient, then the Hessian's upper triangle
+                return evaluation<T, n>{detail::result_of_eval<F, T, 0>::read(s),
+                                        detail::result_of_eval<G, T, 1>::read(s),
+                                        detail::result_of_eval<H, T, 1 + n>::read(s)};
             },
             f);
     }
@@ -130,8 +131,8 @@ NABLA_ALWAYS_INLINE auto eval_gradient(F const& f, wrt_t<Vs...> w, Point const& 
         return detail::run_plan_of<T>(
             detail::concat_t<detail::type_list<F>, detail::elements_of_t<G>>{}, inputs,
             [](auto const& s) {
-                return value_and_gradient<T, n>{s.template value<F>(),
-                                                detail::result_of_eval<G, T>::read(s)};
+                return value_and_gradient<T, n>{detail::result_of_eval<F, T, 0>::read(s),
+                                                detail::result_of_eval<G, T, 1>::read(s)};
             },
             f);
     }
@@ -150,8 +151,7 @@ auto eval_value(F const& f, wrt_t<Vs...> w, Point const& point, Bs const&... ext
     if constexpr (complete) {
         detail::check_point_size<sizeof...(Vs)>(point);
         const auto inputs = detail::positional_inputs<T>(w, point, extra...);
-        return detail::run_plan<T>(
-            inputs, [](auto const& s) { return s.template value<F>(); }, f);
+        return detail::run_plan<T>(inputs, detail::read_result<F, T>{}, f);
     }
 }
 
