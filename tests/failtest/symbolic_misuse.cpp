@@ -21,6 +21,15 @@ int main() {
     auto bad = nabla::eval_all(x * y, nabla::wrt(x), std::array{1.0});
 #elif NABLA_FAILTEST_CASE == 7
     auto bad = nabla::eval_all(x * y, nabla::wrt(x, y), std::array{1.0, 2.0, 3.0});
+#elif NABLA_FAILTEST_CASE == 8
+    constexpr nabla::vec<"w"> w;
+    auto bad = nabla::eval(nabla::dot(w, w), x = 1.0); // a vector expression without a dataset
+#elif NABLA_FAILTEST_CASE == 9
+    constexpr nabla::vec<"w"> w;
+    auto bad = nabla::d(nabla::dot(w, w), w); // d with respect to a vector symbol
+#elif NABLA_FAILTEST_CASE == 10
+    constexpr nabla::vec<"w"> w;
+    auto bad = nabla::hessian(nabla::dot(w, w), w); // a symbolic Hessian of a vector symbol
 #endif
     (void)bad;
 }

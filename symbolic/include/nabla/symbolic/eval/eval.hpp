@@ -76,6 +76,20 @@ struct output_symbols<symmetric_expression_matrix<N, Es...>> {
     using type = typename union_of<free_symbols_t<Es>...>::type;
 };
 
+//! The expressions of an output: itself, or the elements of a gradient or Hessian.
+template <class F>
+struct outputs_list {
+    using type = type_list<F>;
+};
+template <class... Es>
+struct outputs_list<expression_vector<Es...>> {
+    using type = type_list<Es...>;
+};
+template <std::size_t N, class... Es>
+struct outputs_list<symmetric_expression_matrix<N, Es...>> {
+    using type = type_list<Es...>;
+};
+
 //! The value bound to symbol \p V among \p bs, converted to \p T.
 template <class T, class V, class B, class... Bs>
 NABLA_ALWAYS_INLINE T bound_value(B const& b, Bs const&... bs) {
@@ -228,7 +242,14 @@ template <class F, class... Bs>
 auto eval(F const& f, Bs const&... bindings) {
     constexpr bool bindings_ok = (is_binding_v<Bs> && ...);
     static_assert(bindings_ok, "nabla::eval: after the expression, pass bindings such as x = 1.0");
-    if constexpr (bindings_ok) {
+    constexpr bool scalar_level = []<class... Es>(detail::type_list<Es...>) {
+        return (is_scalar_level_v<Es> && ...);
+    }(typename detail::outputs_list<F>::type{});
+    static_assert(scalar_level,
+                  "nabla::eval: the expression uses vectors, matrices or data symbols; evaluate "
+                  "it over a dataset: #include <nabla/data.hpp> and call "
+                  "eval(f, nabla::dataset(x = X, ...), w = w0, ...)");
+    if constexpr (bindings_ok && scalar_level) {
         constexpr bool once = detail::no_name_twice<Bs...>();
         static_assert(once, "nabla::eval: a symbol is bound twice");
         constexpr bool complete = detail::all_bound(typename detail::output_symbols<F>::type{},

@@ -107,6 +107,18 @@ template <class Op, class A, class B>
 inline constexpr bool depends_on_data_v<binary<Op, A, B>> =
     depends_on_data_v<A> || depends_on_data_v<B>;
 
+//! \brief True when every node of \p E is a scalar and no data symbol occurs: what the scalar
+//! evaluator (`eval(f, x = ...)`) evaluates. Vectors, matrices and data go through
+//! `<nabla/data.hpp>`.
+template <class E>
+inline constexpr bool is_scalar_level_v = is_scalar_v<E> && !is_data_symbol_v<E>;
+template <class Op, class A>
+inline constexpr bool is_scalar_level_v<unary<Op, A>> =
+    is_scalar_v<unary<Op, A>>&& is_scalar_level_v<A>;
+template <class Op, class A, class B>
+inline constexpr bool is_scalar_level_v<binary<Op, A, B>> =
+    is_scalar_v<binary<Op, A, B>>&& is_scalar_level_v<A>&& is_scalar_level_v<B>;
+
 } // namespace nabla
 
 #endif // NABLA_SYMBOLIC_EXPR_SYMBOLS_HPP
