@@ -22,10 +22,13 @@ int main(int argc, char** argv) {
 
     std::ofstream index(out / "derivatives.md");
     index << "# Generated derivative pages {#derivatives}\n\n"
-             "One page per built-in function: its formula, gradient and Hessian as nabla "
-             "simplifies them, the structural sparsity of the Hessian, node counts before and "
-             "after simplification and common-subexpression elimination, and the C++ nabla "
-             "prints. The pages are written at documentation build time by `docs/generator`, "
+             "One page per built-in function. A test problem's page gives its formula, gradient "
+             "and Hessian as nabla simplifies them, the structural sparsity of the Hessian, node "
+             "counts before and after simplification and common-subexpression elimination, and "
+             "the C++ nabla prints. A model-zoo loss (a mean over the rows of a dataset, see "
+             "\\ref data) gets its gradient at the vector level, its Hessian-vector products, "
+             "node counts and what the data evaluator runs per row. The pages are written at "
+             "documentation build time by `docs/generator`, "
              "which calls nabla's printers on the same expressions the tests and benchmarks use; "
              "none is written by hand.\n";
     std::string group;
@@ -46,6 +49,9 @@ int main(int argc, char** argv) {
         index << "\n**Not generated in this build** (configured with "
                  "`-DNABLA_DOCS_HEAVY_PAGES=OFF`, as their Hessians take minutes to compile): "
               << skipped << ".\n";
+    if (std::string_view unavailable = NABLA_DOCS_UNAVAILABLE; !unavailable.empty())
+        index << "\n**Not generated at present** (the library cannot build them yet): "
+              << unavailable << ".\n";
     const bool have_zoo = std::any_of(pages.begin(), pages.end(),
                                       [](auto const& p) { return p.group == "Model zoo"; });
     if (!have_zoo)

@@ -97,8 +97,10 @@ private:
 //! Deduction guides: `away_step_frank_wolfe{simplex{}}`.
 template <class O>
 away_step_frank_wolfe(O) -> away_step_frank_wolfe<O, backtracking_step>;
+//! Deduction guide: `away_step_frank_wolfe{l1_ball{2.0}, backtracking_step{}}`.
 template <class O, class R>
 away_step_frank_wolfe(O, R) -> away_step_frank_wolfe<O, R>;
+//! Deduction guide: an oracle, a step rule and the parameters.
 template <class O, class R>
 away_step_frank_wolfe(O, R, frank_wolfe_params) -> away_step_frank_wolfe<O, R>;
 

@@ -34,6 +34,7 @@ struct iteration_info {
 
 //! \brief The default callback: does nothing, never stops.
 struct no_callback {
+    //! Continues the run: returns true for every iteration.
     template <class T>
     constexpr bool operator()(const iteration_info<T>&) const noexcept {
         return true;

@@ -55,6 +55,8 @@ inline constexpr bool is_symbol_size_v<symbol_size<S>> = true;
 template <class F, class W, class Data, class Sizes, class Fixed>
 class data_objective;
 
+//! \brief The objective of the loss \p F over \p Data with respect to the symbols \p Vs (sizes
+//! \p Ss, fixed bindings \p Bs); made by `nabla::objective(loss, wrt(...), data, sized(...))`.
 template <class F, class... Vs, class Data, class... Ss, class... Bs>
 class data_objective<F, wrt_t<Vs...>, Data, std::tuple<Ss...>, std::tuple<Bs...>> {
 public:

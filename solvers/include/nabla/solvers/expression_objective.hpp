@@ -22,6 +22,8 @@ namespace nabla {
 template <class F, class W, class... Bs>
 class expression_objective;
 
+//! \brief The objective of the expression \p F with respect to the symbols \p Vs, the other
+//! symbols bound by \p Bs.
 template <class F, class... Vs, class... Bs>
 class expression_objective<F, wrt_t<Vs...>, Bs...> {
 public:

@@ -77,8 +77,10 @@ private:
 //! Deduction guides: `frank_wolfe{simplex{}}`, `frank_wolfe{l1_ball{2.0}, backtracking_step{}}`.
 template <class O>
 frank_wolfe(O) -> frank_wolfe<O, open_loop_step>;
+//! Deduction guide: `frank_wolfe{l1_ball{2.0}, backtracking_step{}}`.
 template <class O, class R>
 frank_wolfe(O, R) -> frank_wolfe<O, R>;
+//! Deduction guide: an oracle, a step rule and the parameters.
 template <class O, class R>
 frank_wolfe(O, R, frank_wolfe_params) -> frank_wolfe<O, R>;
 

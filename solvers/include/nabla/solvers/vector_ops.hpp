@@ -15,8 +15,10 @@
 
 #if __has_include(<xsimd/xsimd.hpp>)
 #include <xsimd/xsimd.hpp>
+//! \brief 1 when xsimd is available and the vector operations use its SIMD batches, else 0.
 #define NABLA_SOLVERS_HAS_XSIMD 1
 #else
+//! \brief 1 when xsimd is available and the vector operations use its SIMD batches, else 0.
 #define NABLA_SOLVERS_HAS_XSIMD 0
 #endif
 

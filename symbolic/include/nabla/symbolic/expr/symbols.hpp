@@ -100,9 +100,11 @@ inline constexpr bool depends_on_v<binary<Op, A, B>, V> = depends_on_v<A, V> || 
 template <class E>
 inline constexpr bool depends_on_data_v = is_data_symbol_v<E>;
 //! \brief A unary node depends on data when its operand does.
+//! \brief A unary node depends on the data when its operand does.
 template <class Op, class A>
 inline constexpr bool depends_on_data_v<unary<Op, A>> = depends_on_data_v<A>;
 //! \brief A binary node depends on data when either operand does.
+//! \brief A binary node depends on the data when an operand does.
 template <class Op, class A, class B>
 inline constexpr bool depends_on_data_v<binary<Op, A, B>> =
     depends_on_data_v<A> || depends_on_data_v<B>;
@@ -112,9 +114,11 @@ inline constexpr bool depends_on_data_v<binary<Op, A, B>> =
 //! `<nabla/data.hpp>`.
 template <class E>
 inline constexpr bool is_scalar_level_v = is_scalar_v<E> && !is_data_symbol_v<E>;
+//! \brief A unary node is scalar-level when it and its operand are.
 template <class Op, class A>
 inline constexpr bool is_scalar_level_v<unary<Op, A>> =
     is_scalar_v<unary<Op, A>>&& is_scalar_level_v<A>;
+//! \brief A binary node is scalar-level when it and both operands are.
 template <class Op, class A, class B>
 inline constexpr bool is_scalar_level_v<binary<Op, A, B>> =
     is_scalar_v<binary<Op, A, B>>&& is_scalar_level_v<A>&& is_scalar_level_v<B>;

@@ -120,6 +120,7 @@ inline constexpr bool is_row_reduction_v =
 //! \brief True for `fill_op`.
 template <class Op>
 inline constexpr bool is_fill_v = false;
+//! \brief A `fill_op` is a fill.
 template <class S>
 inline constexpr bool is_fill_v<fill_op<S>> = true;
 
