@@ -42,8 +42,10 @@ case "${1:-}" in
         ctest --test-dir build-test -j "$jobs" --output-on-failure
         ;;
     test-sanitize)
-        # The fuzz runs at a tenth of its size here: its full run is in the plain build.
+        # The run-time tests under ASan and UBSan. The fuzz runs at a tenth of its size; the
+        # reference cases, the build checks and the examples run in the plain build only.
         configure build-sanitize -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNABLA_FUZZ_CASES=64 -DNABLA_VERIFY_ALL_REFERENCE=OFF \
+            -DNABLA_TEST_REFERENCE=OFF -DNABLA_TEST_BUILD_CHECKS=OFF -DNABLA_BUILD_EXAMPLES=OFF \
             -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
         cmake --build build-sanitize -j "$jobs"
         ctest --test-dir build-sanitize -j "$jobs" --output-on-failure
