@@ -2,9 +2,9 @@
 // nabla, by hand, by Eigen's AutoDiffScalar and by Boost.Math's autodiff; then a table of the
 // times relative to the hand-written code. See docs/performance.md.
 #include "handwritten.hpp"
-#include "ratio_reporter.hpp"
 #include "peers.hpp"
 #include "problems.hpp"
+#include "ratio_reporter.hpp"
 
 #include <benchmark/benchmark.h>
 

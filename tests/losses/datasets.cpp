@@ -3,8 +3,8 @@
 #include "fixtures.hpp"
 
 #include <nabla/models.hpp>
-#include <nabla/symbolic/data/csv.hpp>
 #include <nabla/solvers/lbfgs.hpp>
+#include <nabla/symbolic/data/csv.hpp>
 #include <nabla/symbolic/data/standardize.hpp>
 
 #include <string>

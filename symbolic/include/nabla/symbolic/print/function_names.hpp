@@ -3,8 +3,8 @@
 #ifndef NABLA_SYMBOLIC_PRINT_FUNCTION_NAMES_HPP
 #define NABLA_SYMBOLIC_PRINT_FUNCTION_NAMES_HPP
 
-#include <nabla/symbolic/op/linear_algebra.hpp>
 #include <nabla/symbolic/op/exponential.hpp>
+#include <nabla/symbolic/op/linear_algebra.hpp>
 #include <nabla/symbolic/op/logistic.hpp>
 #include <nabla/symbolic/op/piecewise.hpp>
 #include <nabla/symbolic/op/trigonometric.hpp>
