@@ -43,9 +43,10 @@ case "${1:-}" in
         ;;
     test-sanitize)
         # The run-time tests under ASan and UBSan. The fuzz runs one slice of 16 cases; the
-        # reference cases, the build checks and the examples run in the plain build only.
+        # reference cases, the Moré–Garbow–Hillstrom suite, the build checks and the examples
+        # run in the plain build only.
         configure build-sanitize -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNABLA_FUZZ_CASES=16 -DNABLA_VERIFY_ALL_REFERENCE=OFF \
-            -DNABLA_TEST_REFERENCE=OFF -DNABLA_TEST_BUILD_CHECKS=OFF -DNABLA_BUILD_EXAMPLES=OFF \
+            -DNABLA_TEST_REFERENCE=OFF -DNABLA_TEST_MGH=OFF -DNABLA_TEST_BUILD_CHECKS=OFF -DNABLA_BUILD_EXAMPLES=OFF \
             -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
         cmake --build build-sanitize -j "$jobs"
         ctest --test-dir build-sanitize -j "$jobs" --output-on-failure

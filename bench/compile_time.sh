@@ -6,8 +6,9 @@
 #   bench/compile_time.sh [runs] [source]   # best of `runs` compilations per compiler (default 3)
 #
 # `source` (in bench/, default compile_time_rosenbrock10.cpp) picks another translation unit:
-# compile_time_gulf.cpp builds value, gradient and Hessian of the Moré–Garbow–Hillstrom Gulf
-# problem (99 residuals), a large plan; the 10 s / 1.5 GiB verdict is for rosenbrock10.
+# compile_time_gulf.cpp builds value, gradient and Hessian-vector product of the
+# Moré–Garbow–Hillstrom Gulf problem (99 residuals, summed over the rows of its data points); the
+# 10 s / 1.5 GiB verdict is for rosenbrock10.
 #
 # Needs GNU time (Debian package `time`) for the peak resident memory of the compiler.
 set -eu

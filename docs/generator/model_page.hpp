@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -37,17 +38,37 @@ inline constexpr row<"t"> t; //!< A data row: a one-hot label.
 //! page title.
 template <class F, class... Ps>
 struct loss_page {
-    std::string_view title; //!< The page title.
-    F loss;                 //!< The loss.
+    std::string title;   //!< The page title.
+    F loss;              //!< The loss.
+    std::string intro{}; //!< What the page is about, in a paragraph (may be empty).
 };
 
 //! \brief The page of \p loss with respect to the parameters of \p w, titled \p title.
 template <expression F, class... Ps>
-constexpr loss_page<F, Ps...> page(std::string_view title, F const& loss, wrt_t<Ps...> /*w*/) {
-    return {title, loss};
+loss_page<F, Ps...> page(std::string title, F const& loss, wrt_t<Ps...> /*w*/,
+                         std::string intro = {}) {
+    return {std::move(title), loss, std::move(intro)};
 }
 
 } // namespace zoo
+
+//! \brief The page of a Moré–Garbow–Hillstrom problem that sums over the rows of its data points
+//! (`nabla::problems::problem` with `over_data`): its loss, gradient and Hessian.
+template <class P>
+requires P::over_data auto problem_page(P const& p) {
+    std::ostringstream intro;
+    intro << "Moré–Garbow–Hillstrom problem " << p.number << ": \\f$ n = " << P::dimension
+          << " \\f$ variables, \\f$ m = " << p.residuals
+          << " \\f$ residuals, \\f$ f(x) = \\sum_{i=1}^m r_i(x)^2 \\f$. The residuals that differ "
+             "only in their data points are one expression summed over the rows of a dataset "
+             "that holds the points (`nabla::sum_rows`), so the derivatives below stay one "
+             "expression whatever m is. Standard start \\f$ x_0 = (";
+    for (std::size_t i = 0; i != P::dimension; ++i)
+        intro << (i ? ", " : "") << p.start[i];
+    intro << ") \\f$; reported minimum \\f$ f^* = " << p.f_min << " \\f$.";
+    return zoo::page("MGH " + std::to_string(p.number) + ": " + std::string(p.name), p.f,
+                     p.variables(), intro.str());
+}
 
 namespace detail {
 
@@ -262,6 +283,26 @@ std::string write_hessian_vectors(std::ostream& os, G const& g, std::index_seque
     return rows;
 }
 
+//! \brief The Hessian of a loss in scalar parameters \p Ps only: the upper triangle, each entry
+//! the derivative of the gradient element of \p Ps[I] with respect to \p Ps[J], \p J >= \p I.
+template <class... Ps, class G, std::size_t... I>
+void write_scalar_hessian(std::ostream& os, G const& g, std::index_sequence<I...>) {
+    using params = nabla::detail::type_list<Ps...>;
+    const auto entry = [&]<std::size_t R, std::size_t C>() {
+        if constexpr (C >= R) {
+            using P = nabla::detail::type_at_t<R, params>;
+            using Q = nabla::detail::type_at_t<C, params>;
+            os << "\\f[ \\frac{\\partial^2 \\ell}{\\partial " << to_latex(P{}) << " \\, \\partial "
+               << to_latex(Q{}) << "} = " << to_latex(nabla::detail::diff<Q>(g.template get<R>()))
+               << " \\f]\n\n";
+        }
+    };
+    const auto row = [&]<std::size_t R>(std::integral_constant<std::size_t, R>) {
+        (entry.template operator()<R, I>(), ...);
+    };
+    (row(std::integral_constant<std::size_t, I>{}), ...);
+}
+
 } // namespace detail
 
 //! \brief Writes the page of a model-zoo loss (`nabla::docs::zoo::page`) to \p os.
@@ -278,14 +319,17 @@ void write_page(std::ostream& os, std::string const& slug, std::string const& so
        << "`: every formula below is printed by nabla (`nabla::to_latex`) and every count is "
           "read from the types nabla builds. Back to \\ref derivatives; see \\ref data for the "
           "operations and how a loss over data is evaluated.\n\n";
+    if (!page.intro.empty())
+        os << page.intro << "\n\n";
 
     os << "## Symbols\n\n| symbol | name | kind |\n|---|---|---|\n";
     detail::list_symbols(os, free_symbols_t<F>{});
 
     os << "\n## Loss\n\n"
           "\\f$ \\frac{1}{n} \\sum_{i} \\f$ is the mean over the \\f$ n \\f$ rows of the "
-          "dataset the loss is evaluated on (`nabla::mean`); inside it each data symbol stands for "
-          "its value in row \\f$ i \\f$.\n\n"
+          "dataset the loss is evaluated on (`nabla::mean`), \\f$ \\sum_{i} \\f$ their sum "
+          "(`nabla::sum_rows`); inside either, each data symbol stands for its value in row "
+          "\\f$ i \\f$.\n\n"
        << "\\f[ \\ell = " << to_latex(loss) << " \\f]\n\n";
 
     os << "## Gradient\n\n"
@@ -301,9 +345,15 @@ void write_page(std::ostream& os, std::string const& slug, std::string const& so
           "\\f$ d_p \\f$ (`nabla::hessian_vector`): one pass over the data, never the Hessian. "
           "The other parameters are held fixed.\n\n";
     const std::string hv_rows = detail::write_hessian_vectors<Ps...>(os, g, each);
-    if (hv_rows.empty())
+    if constexpr ((is_scalar_v<Ps> && ...)) {
+        os << "Every parameter is a scalar, so the Hessian itself is generated: each entry is the "
+              "derivative of a gradient element (upper triangle; the Hessian is symmetric). A "
+              "solver gets its products with a direction in one pass over the data.\n\n";
+        detail::write_scalar_hessian<Ps...>(os, g, each);
+    } else if (hv_rows.empty()) {
         os << "No parameter is a vector; the Hessian is not generated for matrix "
               "parameters.\n\n";
+    }
 
     os << "## What runs per row\n\n"
           "`nabla::eval_all(loss, wrt(...), data, ...)` evaluates the loss and every gradient "

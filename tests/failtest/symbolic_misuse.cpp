@@ -30,6 +30,12 @@ int main() {
 #elif NABLA_FAILTEST_CASE == 10
     constexpr nabla::vec<"w"> w;
     auto bad = nabla::hessian(nabla::dot(w, w), w); // a symbolic Hessian of a vector symbol
+#elif NABLA_FAILTEST_CASE == 11
+    constexpr nabla::col<"t"> t;
+    using namespace nabla::literals;
+    // d2/dy2 of sum_i (t_i + y)^2 is the sum of the constant 2 over the rows: 2n, and the row
+    // count is not an expression
+    auto bad = nabla::d(nabla::d(nabla::sum_rows(pow(t + y, 2_c)), y), y);
 #endif
     (void)bad;
 }

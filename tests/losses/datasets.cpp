@@ -111,6 +111,23 @@ BOOST_AUTO_TEST_CASE(logistic_hessian_from_the_rules) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(sum_over_rows_of_a_sum_with_a_row_independent_term) {
+    // f = sum_i (t_i a + c)^2: df/dc = sum_i 2 (t_i a + c) has the row-independent term 2c, which
+    // a sum over rows cannot split off (it would be n times it); it is summed row by row
+    constexpr nabla::var<"a"> a;
+    constexpr nabla::var<"c"> c;
+    constexpr nabla::col<"t"> t;
+    const std::vector<double> T{1.0, 2.0, 3.0};
+    auto data = nabla::dataset(t = T);
+    using namespace nabla::literals;
+    const auto f = nabla::sum_rows(pow(t * a + c, 2_c));
+    const auto [value, ga, gc] = nabla::eval_all(f, nabla::wrt(a, c), data, a = 0.5, c = 0.25);
+    // residuals 0.75, 1.25, 1.75
+    BOOST_TEST(value == 5.1875, boost::test_tools::tolerance(1e-15));
+    BOOST_TEST(ga == 17.0, boost::test_tools::tolerance(1e-15)); // 2 (0.75 + 2.5 + 5.25)
+    BOOST_TEST(gc == 7.5, boost::test_tools::tolerance(1e-15));  // 2 (0.75 + 1.25 + 1.75)
+}
+
 BOOST_AUTO_TEST_CASE(float_and_simd_lanes_agree_with_double) {
     constexpr std::size_t n = 300, d = 37; // not a multiple of any SIMD width
     normal_source random{9};

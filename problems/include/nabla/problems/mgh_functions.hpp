@@ -62,8 +62,10 @@ constexpr auto trigonometric() {
     const auto r = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) {
         return 10_c - cosines + c<I> * (1_c - cos(x<I>)) - sin(x<I>);
     };
-    return make_problem<10>("Trigonometric", 26, 10, sum_of_squares<10>(r),
-                            {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}, 0.0);
+    return with_local_minimum(make_problem<10>("Trigonometric", 26, 10, sum_of_squares<10>(r),
+                                               {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1},
+                                               0.0),
+                              2.79506e-5);
 }
 
 //! \brief The shifted Chebyshev polynomial \f$ T_K(2x - 1) \f$, by its recurrence.

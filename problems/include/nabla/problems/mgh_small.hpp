@@ -25,8 +25,9 @@ constexpr auto rosenbrock() {
 constexpr auto freudenstein_roth() {
     const auto r1 = -13_c + x1 + ((5_c - x2) * x2 - 2_c) * x2;
     const auto r2 = -29_c + x1 + ((x2 + 1_c) * x2 - 14_c) * x2;
-    return make_problem<2>("Freudenstein and Roth", 2, 2, pow(r1, 2_c) + pow(r2, 2_c), {0.5, -2.0},
-                           0.0);
+    return with_local_minimum(make_problem<2>("Freudenstein and Roth", 2, 2,
+                                              pow(r1, 2_c) + pow(r2, 2_c), {0.5, -2.0}, 0.0),
+                              48.9842);
 }
 
 //! \brief 3. Powell badly scaled: \f$ r_1 = 10^4 x_1 x_2 - 1 \f$,

@@ -4,11 +4,15 @@
 #ifndef NABLA_PROBLEMS_PROBLEM_HPP
 #define NABLA_PROBLEMS_PROBLEM_HPP
 
+#include <nabla/data.hpp>
 #include <nabla/nabla.hpp>
+#include <nabla/solvers/data_objective.hpp>
 
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace nabla::problems {
@@ -78,9 +82,18 @@ constexpr auto sum_of_squares(Residual r) {
     (std::make_index_sequence<M>{});
 }
 
+//! \brief No dataset: the problem is one expression in its variables.
+struct no_data {};
+
 //! \brief A test problem: \p F over the \p N variables `first_variables<N>`, with its standard
 //! start, its residual count and the minimum the literature reports.
-template <class F, std::size_t N>
+//!
+//! Most problems are one expression in \f$ x_1, \dots, x_N \f$. A problem with many residuals
+//! that differ only in their data points (Gulf, Watson) is written once per residual as a sum over
+//! the rows of a dataset \p Data (`nabla::sum_rows`), whose columns hold the points: its
+//! derivatives are then one expression whatever the number of residuals, where an unrolled sum
+//! of 99 residuals would cost minutes of compile time and gigabytes of compiler memory.
+template <class F, std::size_t N, class Data = no_data>
 struct problem {
     std::string_view name;       //!< The paper's name.
     int number;                  //!< The paper's number.
@@ -88,11 +101,17 @@ struct problem {
     F f;                         //!< \f$ f(x) = \sum r_i^2 \f$.
     std::array<double, N> start; //!< The standard starting point.
     double f_min;                //!< The known minimum value (a local one where the paper says so).
+    Data data{};                 //!< The data points of the residuals, or `no_data`.
+    //! A local minimum value where the paper or later studies report that standard solvers end,
+    //! or NaN if none is reported.
+    double f_local = std::numeric_limits<double>::quiet_NaN();
 
     //! The variables, in order.
     static constexpr auto variables() { return first_variables<N>; }
     //! n, the number of variables.
     static constexpr std::size_t dimension = N;
+    //! True if `f` sums over the rows of `data`.
+    static constexpr bool over_data = !std::is_same_v<Data, no_data>;
 };
 
 //! \brief Makes a `problem`, deducing its types.
@@ -100,6 +119,30 @@ template <std::size_t N, class F>
 constexpr problem<F, N> make_problem(std::string_view name, int number, std::size_t m, F f,
                                      std::array<double, N> start, double f_min) {
     return {name, number, m, f, start, f_min};
+}
+
+//! \brief Makes a `problem` whose expression sums over the rows of \p data.
+template <std::size_t N, class F, class Data>
+problem<F, N, Data> make_problem(std::string_view name, int number, std::size_t m, F f,
+                                 std::array<double, N> start, double f_min, Data data) {
+    return {name, number, m, f, start, f_min, data};
+}
+
+//! \brief \p p with the local minimum value \p f_local where standard solvers may end.
+template <class F, std::size_t N, class Data>
+constexpr problem<F, N, Data> with_local_minimum(problem<F, N, Data> p, double f_local) {
+    p.f_local = f_local;
+    return p;
+}
+
+//! \brief The objective of \p p for the solvers: value, gradient and Hessian (or, over data,
+//! Hessian-vector products) of `p.f` with respect to its variables, all generated.
+template <class F, std::size_t N, class Data>
+auto objective_of(problem<F, N, Data> const& p) {
+    if constexpr (problem<F, N, Data>::over_data)
+        return nabla::objective(p.f, p.variables(), p.data);
+    else
+        return nabla::objective(p.f, p.variables());
 }
 
 } // namespace nabla::problems

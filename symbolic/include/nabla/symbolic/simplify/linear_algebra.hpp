@@ -120,19 +120,31 @@ constexpr auto make_outer(A const& a, B const& b) {
     return make_linear_map<outer_op>(a, b);
 }
 
+//! True if every term of the sum chain \p A depends on the data.
+template <class A>
+inline constexpr bool all_terms_depend_on_data_v = depends_on_data_v<A>;
+template <class A, class B>
+inline constexpr bool all_terms_depend_on_data_v<binary<add_op, A, B>> =
+    all_terms_depend_on_data_v<A>&& all_terms_depend_on_data_v<B>;
+
 //! A reduction \p Op over data rows in canonical form: linear, so it distributes over sums, and
 //! what does not depend on the row moves out of it (\f$ \operatorname{mean}(c\, e) = c
-//! \operatorname{mean}(e) \f$; the mean of a row-independent term is the term).
+//! \operatorname{mean}(e) \f$; the mean of a row-independent term is the term). A sum over rows
+//! does not distribute over a sum with a row-independent term (its sum would be n times it, and
+//! n is not an expression): it sums the whole operand, row by row.
 template <class Op, class A>
 constexpr auto make_row_reduction(A const& a) {
     if constexpr (is_zero_v<A>) {
         return zero_t{};
+    } else if constexpr (is_sum_v<A> && std::is_same_v<Op, sum_rows_op> && depends_on_data_v<A> &&
+                         !all_terms_depend_on_data_v<A>) {
+        return unary<Op, A>{a};
     } else if constexpr (is_sum_v<A>) {
         return make_add(make_row_reduction<Op>(a.lhs), make_row_reduction<Op>(a.rhs));
     } else if constexpr (!depends_on_data_v<A>) {
         static_assert(std::is_same_v<Op, mean_op>,
-                      "nabla::sum_rows: the operand does not depend on the data, so its sum is "
-                      "n times it; write the factor n or use mean");
+                      "nabla::sum_rows: the operand (or a derivative of it) does not depend on "
+                      "the data, so its sum is n times it; write the factor n or use mean");
         return a;
     } else {
         const auto [s, body] = split_factors<is_row_dependent>(a);
