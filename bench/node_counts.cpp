@@ -1,8 +1,8 @@
 // Node counts of the benchmark functions' gradients and Hessians: textbook (unsimplified) versus
 // nabla's simplified derivatives, and the number of distinct nodes nabla's CSE'd plan evaluates.
 // See docs/performance.md.
+#include "../docs/generator/textbook.hpp"
 #include "problems.hpp"
-#include "textbook_diff.hpp"
 
 #include <cstdio>
 #include <type_traits>
@@ -33,12 +33,13 @@ struct counts<F, nabla::wrt_t<Vs...>> {
     }
 
     static constexpr std::size_t textbook_gradient =
-        (std::size_t{0} + ... + nabla::tree_size_v<bench::textbook::diff_t<Vs, F>>);
+        (std::size_t{0} + ... + nabla::tree_size_v<nabla::docs::textbook::diff_t<Vs, F>>);
 
     template <std::size_t I, std::size_t... J>
     static constexpr std::size_t textbook_hessian_row(std::index_sequence<J...>) {
-        using gi = bench::textbook::diff_t<var<I>, F>;
-        return (std::size_t{0} + ... + nabla::tree_size_v<bench::textbook::diff_t<var<I + J>, gi>>);
+        using gi = nabla::docs::textbook::diff_t<var<I>, F>;
+        return (std::size_t{0} + ... +
+                nabla::tree_size_v<nabla::docs::textbook::diff_t<var<I + J>, gi>>);
     }
     template <std::size_t... I>
     static constexpr std::size_t textbook_hessian_rows(std::index_sequence<I...>) {
