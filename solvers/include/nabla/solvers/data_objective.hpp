@@ -154,13 +154,8 @@ private:
         }
     }
     template <class V, class U>
-    struct named_value {
-        U value;
-        static constexpr std::string_view name() noexcept { return V::name(); }
-    };
-    template <class V, class U>
     static auto binding_of(U value) {
-        return named_value<V, U>{value};
+        return detail::named_binding<V, U>{value};
     }
 
     template <class D, class T, class... Es>

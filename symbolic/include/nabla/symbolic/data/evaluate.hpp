@@ -98,14 +98,19 @@ auto eval_outputs(Data const& data, std::tuple<Bs...> const& params, Es const&..
     return std::tuple<data_result_t<Es, T>...>{read_output<Es, T>(run.values())...};
 }
 
+//! A value bound to the symbol \p S by the library itself (the coordinates of an objective's
+//! point, the direction of a Hessian-vector product), read by name like a user's binding.
+template <class S, class U>
+struct named_binding {
+    //! The value.
+    U value;
+    //! The symbol's name.
+    static constexpr std::string_view name() noexcept { return S::name(); }
+};
+
 //! The binding of the direction of a Hessian-vector product along symbol \p W.
 template <class W, class U>
-struct direction_binding {
-    //! The direction.
-    std::span<const U> value;
-    //! The direction symbol's name.
-    static constexpr std::string_view name() noexcept { return direction<W>::name(); }
-};
+using direction_binding = named_binding<direction<W>, std::span<const U>>;
 
 template <class... Bs>
 constexpr void check_parameter_bindings() {
