@@ -129,6 +129,11 @@ problem<F, N, Data> make_problem(std::string_view name, int number, std::size_t 
 }
 
 //! \brief \p p with the local minimum value \p f_local where standard solvers may end.
+//! \code
+//! // Freudenstein and Roth: global minimum 0 at (5, 4), local 48.9842 where solvers end
+//! return with_local_minimum(make_problem<2>("Freudenstein and Roth", 2, 2, f, {0.5, -2.0}, 0.0),
+//!                           48.9842);
+//! \endcode
 template <class F, std::size_t N, class Data>
 constexpr problem<F, N, Data> with_local_minimum(problem<F, N, Data> p, double f_local) {
     p.f_local = f_local;
@@ -137,6 +142,11 @@ constexpr problem<F, N, Data> with_local_minimum(problem<F, N, Data> p, double f
 
 //! \brief The objective of \p p for the solvers: value, gradient and Hessian (or, over data,
 //! Hessian-vector products) of `p.f` with respect to its variables, all generated.
+//! \code
+//! const auto p = nabla::problems::gulf(); // 99 residuals, summed over the rows of its data
+//! auto r = nabla::solvers::lbfgs{}.minimize(nabla::problems::objective_of(p), p.start);
+//! // r.x is close to (50, 25, 1.5), r.f to 0
+//! \endcode
 template <class F, std::size_t N, class Data>
 auto objective_of(problem<F, N, Data> const& p) {
     if constexpr (problem<F, N, Data>::over_data)
