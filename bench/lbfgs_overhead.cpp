@@ -1,5 +1,5 @@
 // The cost of nabla's L-BFGS itself, without the objective, against LBFGS++ (liblbfgspp-dev),
-// and the bandwidth of its two-loop recursion against a STREAM triad measured in the same run.
+// and the bandwidth of its direction d = -Hg against a STREAM triad measured in the same run.
 //
 // 1. Per-iteration overhead. Both solvers, history m = 6, minimise cheap objectives with
 //    hand-written gradients (a diagonal quadratic with condition number 1e3 and the extended
@@ -10,20 +10,20 @@
 //    strong Wolfe algorithm (Nocedal & Wright 3.5/3.6) as nabla's default, and with its default
 //    backtracking line search for the strong Wolfe conditions. nabla runs with its defaults
 //    (history recorded) and with stop.record_history = false.
-// 2. Two-loop recursion at n = 10^6, m = 6 (a full history), against the STREAM triad
+// 2. The direction alone against LBFGS++'s two-loop recursion on the same pairs, n = 10..10^6.
+// 3. The L-BFGS direction d = -Hg at n = 10^6, m = 6 (a full memory), against the STREAM triad
 //    a = b + s c on arrays of 10^7 doubles: bytes streamed per second, ratio printed. The bytes
-//    are those of the passes the recursion makes (see detail::lbfgs_memory in lbfgs.hpp), which
-//    also forms the slope g'd: q = -g with the first dot (read 2, write 1 vector), one fused
-//    pass per pair and loop (read 3, write 1; the turn reads 2, writes 1), the last pass
-//    d = q + c s with g'd (read 3, write 1): (8m + 2) vectors of n doubles. STREAM's convention
-//    (each read and write counted once, no write-allocate traffic) for both.
+//    are those of the two passes the compact representation makes (see detail::lbfgs_memory):
+//    the inner products S'g and Y'g (read 2m + 1 vectors), then d = -gamma g + S u + Y t with
+//    g'd (read 2m + 1, write 1): (4m + 3) vectors of n doubles. STREAM's convention (each read
+//    and write counted once, no write-allocate traffic) for both.
 //
 // Timings are the fastest of several batches: the machine is shared. Build with the project
 // (-DNABLA_BUILD_BENCHMARKS=ON, when LBFGS.h is found; target nabla_bench_lbfgs_overhead) or
 // by hand, from the repository root:
 //   g++ -std=c++20 -O2 -march=native -DNDEBUG -Iinclude -Isymbolic/include -Isolvers/include
 //       -I/usr/include/eigen3 bench/lbfgs_overhead.cpp -o lbfgs_overhead
-// Arguments: none (both parts), `overhead` or `bandwidth`.
+// Arguments: none (all parts), `overhead`, `direction` or `bandwidth`.
 #include <nabla/solvers/lbfgs.hpp>
 
 #include <Eigen/Core>
@@ -241,7 +241,7 @@ void overhead_table() {
     for (int r = 0; r < reps; ++r) {
         const auto t0 = clock_type::now();
         std::size_t nv = 0;
-#if NABLA_SOLVERS_HAS_XSIMD // the same SIMD width as the recursion
+#if NABLA_SOLVERS_HAS_XSIMD // the same SIMD width as the direction
         using batch = xsimd::batch<double>;
         nv = n / batch::size * batch::size;
         const batch bs(s);
@@ -289,21 +289,83 @@ void bandwidth_table() {
         if (r % 10 == 0)
             triad = std::max(triad, triad_bandwidth(10000000, 3));
     }
-    const double bytes = double(8 * m + 2) * double(n) * sizeof(double);
+    const double bytes = double(4 * m + 3) * double(n) * sizeof(double);
     const double bw = bytes / best;
-    std::printf("Two-loop recursion, n = %zu, m = %zu: %.2f ms, %.0f MB streamed, %.2f GB/s\n", n,
-                m, best * 1e3, bytes / 1e6, bw / 1e9);
+    std::printf("L-BFGS direction, n = %zu, m = %zu: %.2f ms, %.0f MB streamed, %.2f GB/s\n", n, m,
+                best * 1e3, bytes / 1e6, bw / 1e9);
     std::printf("STREAM triad (3 x 10^7 doubles):            %.2f GB/s\n", triad / 1e9);
-    std::printf("two-loop / triad bandwidth:                 %.2f  (target >= 0.70)\n", bw / triad);
-    std::printf("two-loop time / (its bytes at triad speed): %.2f\n", best / (bytes / triad));
+    std::printf("direction / triad bandwidth:                %.2f  (target >= 0.70)\n", bw / triad);
+    std::printf("direction time / (its bytes at triad speed): %.2f\n", best / (bytes / triad));
 }
 
+// The direction alone, d = -Hg with g'd, for a full memory (m = 6) at several n: nabla's
+// compact representation against LBFGS++'s two-loop recursion (BFGSMat::apply_Hv, and the dot
+// product its solver forms next) on the same pairs; the largest relative difference of the two
+// directions is printed as a check.
+void direction_table() {
+    const std::size_t m = 6;
+    std::printf("\nL-BFGS direction d = -Hg and g'd, m = 6 pairs, fastest batch\n\n");
+    std::printf("%9s %14s %14s %8s %12s\n", "n", "nabla", "LBFGS++", "ratio", "max rel diff");
+    for (std::size_t n : {10u, 100u, 1000u, 10000u, 100000u, 1000000u}) {
+        std::mt19937_64 rng(n);
+        std::normal_distribution<double> normal;
+        std::uniform_real_distribution<double> uniform(0.5, 1.5);
+        ns::detail::lbfgs_memory<double> mem(n, m);
+        LBFGSpp::BFGSMat<double> peer;
+        peer.reset(int(n), int(m));
+        Eigen::VectorXd s(n), y(n), g(n), res(n);
+        for (std::size_t k = 0; k < m; ++k) {
+            for (std::size_t i = 0; i < n; ++i) {
+                s[long(i)] = normal(rng);
+                y[long(i)] = uniform(rng) * s[long(i)];
+            }
+            mem.update(std::span<const double>(s.data(), n), std::span<const double>(y.data(), n));
+            peer.add_correction(s, y);
+        }
+        for (auto& v : g)
+            v = normal(rng);
+        std::vector<double> d(n);
+        const int reps = std::max(1, int(200000 / n)), batches = n >= 100000 ? 20 : 200;
+        double tn = std::numeric_limits<double>::infinity(), tp = tn;
+        for (int b = 0; b < batches; ++b) { // interleaved: both see the same load
+            auto t0 = clock_type::now();
+            for (int r = 0; r < reps; ++r) {
+                double dg = 0;
+                escape(g.data());
+                (void)mem.direction(std::span<const double>(g.data(), n), d, dg);
+                escape(d.data());
+                escape(&dg);
+            }
+            const std::chrono::duration<double> t1 = clock_type::now() - t0;
+            tn = std::min(tn, t1.count() / reps);
+            t0 = clock_type::now();
+            for (int r = 0; r < reps; ++r) {
+                escape(g.data());
+                peer.apply_Hv(g, -1.0, res);
+                double dg = g.dot(res);
+                escape(res.data());
+                escape(&dg);
+            }
+            const std::chrono::duration<double> t2 = clock_type::now() - t0;
+            tp = std::min(tp, t2.count() / reps);
+        }
+        double scale = 0, diff = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            scale = std::max(scale, std::abs(res[long(i)]));
+            diff = std::max(diff, std::abs(res[long(i)] - d[i]));
+        }
+        std::printf("%9zu %11.1f ns %11.1f ns %7.2fx %12.1e\n", n, tn * 1e9, tp * 1e9, tn / tp,
+                    diff / scale);
+    }
+}
 } // namespace
 
 int main(int argc, char** argv) {
     const std::string only = argc > 1 ? argv[1] : "";
     if (only.empty() || only == "overhead")
         overhead_table();
+    if (only.empty() || only == "direction")
+        direction_table();
     if (only.empty() || only == "bandwidth")
         bandwidth_table();
 }

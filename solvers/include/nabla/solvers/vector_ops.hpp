@@ -53,6 +53,10 @@ T dot(std::span<const T> a, std::span<const T> b) {
             acc1 +=
                 xsimd::load_unaligned(a.data() + i + w) * xsimd::load_unaligned(b.data() + i + w);
         }
+        if (i + w <= n) { // one more whole batch: short vectors are mostly one
+            acc0 += xsimd::load_unaligned(a.data() + i) * xsimd::load_unaligned(b.data() + i);
+            i += w;
+        }
         s = xsimd::hadd(acc0 + acc1);
     }
 #endif

@@ -75,6 +75,21 @@ step_dots<T> step_pair(std::span<const T> x, std::span<const T> xn, std::span<co
                 yy1 += y1 * y1;
             }
         }
+        if (i + w <= n) { // one more whole batch, as dot() does
+            const batch g0 = xsimd::load_unaligned(gn.data() + i);
+            const batch s0 =
+                xsimd::load_unaligned(xn.data() + i) - xsimd::load_unaligned(x.data() + i);
+            const batch y0 = g0 - xsimd::load_unaligned(g.data() + i);
+            s0.store_unaligned(s.data() + i);
+            y0.store_unaligned(y.data() + i);
+            ss0 += s0 * s0;
+            gg0 += g0 * g0;
+            if constexpr (Curvature) {
+                sy0 += s0 * y0;
+                yy0 += y0 * y0;
+            }
+            i += w;
+        }
         r.ss = xsimd::hadd(ss0 + ss1);
         r.gg = xsimd::hadd(gg0 + gg1);
         if constexpr (Curvature) {

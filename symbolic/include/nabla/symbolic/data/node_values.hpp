@@ -6,6 +6,7 @@
 #define NABLA_SYMBOLIC_DATA_NODE_VALUES_HPP
 
 #include <nabla/config.hpp>
+#include <nabla/simd_row_sums.hpp>
 #include <nabla/symbolic/data/node_storage.hpp>
 
 #include <algorithm>
@@ -100,7 +101,7 @@ struct node_values : node_storage<T, Program, PoolSize> {
                      ...);
                 }
             (std::make_index_sequence<group>{});
-            batch sums = xsimd::haddp(acc);
+            batch sums = nabla::detail::row_sums(acc);
             sums.store_aligned(out);
             for (; k < n; ++k)
                 for (std::size_t j = 0; j != group; ++j)
