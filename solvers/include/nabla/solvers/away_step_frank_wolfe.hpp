@@ -91,6 +91,17 @@ private:
                 if (v < T(0))
                     v = T(0);
         }
+        //! The iterate as the combination of vertices the weights describe, so that a step that
+        //! drops a vertex leaves its coordinate exactly 0, not a rounding residue of either sign
+        //! (a point off the polytope by 1e-17). f and g were evaluated at the point before, which
+        //! differs only by rounding.
+        void snap(std::span<T> x) const {
+            for (auto& v : x)
+                v = T(0);
+            for (std::size_t i = 0; i < w.size(); ++i)
+                if (w[i] != T(0))
+                    oracle.add_vertex(i, w[i], x);
+        }
     };
 };
 

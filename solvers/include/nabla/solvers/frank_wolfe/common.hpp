@@ -79,7 +79,9 @@ struct fw_best {
 //! The loop shared by frank_wolfe and away_step_frank_wolfe. A direction policy `D` (made by
 //! `make_direction(x0)`) provides `T direction(x, g, d, gamma_max)`: writes the search
 //! direction \f$ d \f$ and the largest feasible step, returns the Frank-Wolfe gap at \f$ x \f$;
-//! and `void accepted(gamma)` after a step \f$ \gamma \f$ was taken. Every iteration records
+//! and `void accepted(gamma)` after a step \f$ \gamma \f$ was taken; optionally `void snap(x)`,
+//! which replaces the accepted point by the one the policy's own bookkeeping describes (the
+//! away-step method's convex combination of vertices). Every iteration records
 //! the gap, stops with status::converged_gap once it is at most `gap_tol`, otherwise asks the
 //! step rule for \f$ \gamma \f$ and moves (halving \f$ \gamma \f$ on NaN/Inf).
 template <class T, class F, class X, class C, class O, class R, class M>
@@ -129,6 +131,8 @@ result<T> run_frank_wolfe(const F& f, const X& x0, C& cb, const O& oracle, const
             return done(s.eval.exhausted() ? status::evaluation_limit : status::non_finite, true,
                         gap, t);
         dir.accepted(gamma, gamma_max);
+        if constexpr (requires { dir.snap(std::span<T>(xn)); })
+            dir.snap(std::span<T>(xn));
         step = gamma * norm2<T>(d);
         x.swap(xn);
         g.swap(gn);
