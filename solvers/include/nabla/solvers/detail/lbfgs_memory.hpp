@@ -42,16 +42,16 @@ struct simd_width<T, true> {
 //! applies. It is applied in its compact form: with \f$ S = [s_1 \ldots s_c] \f$,
 //! \f$ Y = [y_1 \ldots y_c] \f$ (oldest first), \f$ R \f$ the upper triangle of \f$ S^\top Y \f$
 //! and \f$ D \f$ its diagonal,
-//! \f[ a = S^\top g,\quad b = Y^\top g,\quad R\,t = a,\quad R^\top u = (D + \gamma Y^\top Y)\,t
-//!     - \gamma b,\quad H g = \gamma g + S u - \gamma Y t. \f]
+//! \f[ a = S^\top g,\quad b = Y^\top g,\quad t = R^{-1} a,\quad u = R^{-\top}\big((D +
+//!     \gamma Y^\top Y)\,t - \gamma b\big),\quad H g = \gamma g + S u - \gamma Y t. \f]
 //! The two-loop recursion makes \f$ 2c + 1 \f$ passes over the vectors, each waiting for the
 //! inner product of the one before; here one pass forms all \f$ 2c \f$ inner products
-//! independently, \f$ c \times c \f$ triangular solves follow, and one pass writes \f$ d \f$
-//! (with \f$ g^\top d \f$ for the line search). That is \f$ (4c + 2)n \f$ elements streamed
-//! instead of \f$ (8c + 2)n \f$, and no chain of reductions: for small \f$ n \f$ the recursion's
-//! cost was that latency. \f$ R \f$ and \f$ Y^\top Y \f$ gain a column per new pair; its
-//! \f$ 2(c-1) \f$ inner products \f$ s_i^\top y_{\text{new}} \f$, \f$ y_i^\top y_{\text{new}} \f$
-//! are formed in the same first pass, which then reads \f$ y_{\text{new}} \f$ too.
+//! independently, three products with \f$ c \times c \f$ matrices follow (\f$ R^{-1} \f$ is
+//! kept), and one pass writes \f$ d \f$ (with \f$ g^\top d \f$ for the line search). That is
+//! \f$ (4c + 3)n \f$ elements streamed instead of \f$ (8c + 2)n \f$, and no chain of
+//! reductions: for small \f$ n \f$ the recursion's cost was that latency. \f$ R \f$,
+//! \f$ R^{-1} \f$ and \f$ Y^\top Y \f$ gain a column per new pair, from differences of inner
+//! products the passes form anyway (see inner_products()).
 //!
 //! Storage is one buffer of \f$ m + 1 \f$ slots used as a ring; the spare slot receives the next
 //! pair (next_pair()), and update() only advances the ring, so no vector is copied. For float
@@ -159,8 +159,8 @@ private:
     static constexpr std::size_t width = simd_width<T>::value;
     static constexpr std::size_t align_bytes = 64;
     static constexpr std::size_t extra = simd ? align_bytes / sizeof(T) : 0;
-    //! Elements per block of the inner-product pass: \f$ g \f$ (and \f$ y_{\text{new}} \f$)
-    //! stay in L1 while every stored vector streams past them once.
+    //! Elements per block of the inner-product pass for more than max_fixed pairs: \f$ g \f$
+    //! stays in L1 while every stored vector streams past it once.
     static constexpr std::size_t block = 1024;
     static std::size_t padded(std::size_t n) { return (n + width - 1) / width * width; }
     static T* aligned(T* p) {
@@ -204,8 +204,9 @@ private:
     //! of \f$ R \f$, \f$ R^{-1} \f$ and \f$ Y^\top Y \f$: \f$ s_j^\top y_{\text{new}} \f$ and
     //! \f$ y_j^\top y_{\text{new}} \f$ are, as Byrd, Nocedal and Schnabel form them,
     //! differences of the products with \f$ g_{k+1} \f$ and \f$ g_k \f$ (their error,
-    //! \f$ \varepsilon \|s_j\| \|g\| \f$, is that of \f$ y_{\text{new}} \f$ itself), or, when
-    //! the last call saw other pairs, products formed in the same pass.
+    //! \f$ \varepsilon \|s_j\| \|g\| \f$, is that of \f$ y_{\text{new}} \f$ itself). When the
+    //! last call saw other pairs, update() forms them directly instead (form_column()). `tail`
+    //! holds g's elements after its last whole batch, zero-padded.
     void inner_products(const T* g, const T* tail) {
         const std::size_t c = count_, last = c - 1;
         T* const dots = dots_.data();
