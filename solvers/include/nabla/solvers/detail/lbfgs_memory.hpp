@@ -49,9 +49,9 @@ struct simd_width<T, true> {
 //! independently, three products with \f$ c \times c \f$ matrices follow (\f$ R^{-1} \f$ is
 //! kept), and one pass writes \f$ d \f$ (with \f$ g^\top d \f$ for the line search). That is
 //! \f$ (4c + 3)n \f$ elements streamed instead of \f$ (8c + 2)n \f$, and no chain of
-//! reductions: for small \f$ n \f$ the recursion's cost was that latency. \f$ R \f$,
-//! \f$ R^{-1} \f$ and \f$ Y^\top Y \f$ gain a column per new pair, from differences of inner
-//! products the passes form anyway (see inner_products()).
+//! reductions: for small \f$ n \f$ the recursion's cost was that latency. \f$ R^{-1} \f$ and
+//! \f$ Y^\top Y \f$ gain a column per new pair, from differences of inner products the passes
+//! form anyway (see inner_products()); of \f$ R \f$ only the diagonal \f$ D \f$ is kept.
 //!
 //! Storage is one buffer of \f$ m + 1 \f$ slots used as a ring; the spare slot receives the next
 //! pair (next_pair()), and update() only advances the ring, so no vector is copied. For float
@@ -64,11 +64,10 @@ public:
     lbfgs_memory(std::size_t n, std::size_t m)
         : n_(n), stride_(padded(n)), m_(m), ld_(std::max(2 * m, width)),
           buf_(2 * (m + 1) * stride_ + extra, T(0)), base_(aligned(buf_.data())),
-          r_(ld_ * ld_ + width), ri_(ld_ * ld_ + width), rit_(ld_ * ld_ + width),
-          yy_(ld_ * ld_ + width), diag_(ld_ + width), slot_(ld_), previous_a_(ld_),
-          previous_b_(ld_), sp_(m), yp_(m), dots_(padded(2 * m) + width),
-          acc_(simd ? padded(2 * m) * width + extra : 0), t_(padded(m)), w_(padded(m)),
-          u_(padded(m)) {}
+          ri_(ld_ * ld_ + width), rit_(ld_ * ld_ + width), yy_(ld_ * ld_ + width),
+          diag_(ld_ + width), slot_(ld_), previous_a_(ld_), previous_b_(ld_), sp_(m), yp_(m),
+          dots_(padded(2 * m) + width), acc_(simd ? padded(2 * m) * width + extra : 0),
+          t_(padded(m)), w_(padded(m)), u_(padded(m)), r_column_(m) {}
 
     //! Writes \f$ d = -H g \f$ and \f$ g^\top d \f$ to `dg`; returns the first trial step: 1,
     //! or \f$ 1/\max(1,\|g\|) \f$ while the memory is empty.
@@ -127,7 +126,7 @@ public:
             rewind();
         const std::size_t p = count_++;
         slot(p) = head_;
-        r()[p * ld_ + p] = diag()[p] = sy;
+        diag()[p] = sy;
         yty()[p * ld_ + p] = yy;
         ri()[p * ld_ + p] = rit()[p * ld_ + p] = T(1) / sy;
         gamma_ = sy / yy;
@@ -175,12 +174,11 @@ private:
     T* y(std::size_t k) { return base_ + (2 * k + 1) * stride_; }
 
     // The small matrices are kept by position (0 the oldest pair) in a window of a larger
-    // array: element (i, j) of R at r()[j * ld_ + i]. Forgetting the oldest pair moves the
+    // array: element (i, j) of R^-1 at ri()[j * ld_ + i]. Forgetting the oldest pair moves the
     // window one step down the diagonal; rewind() moves it back once every m steps, so no
     // matrix is shifted at every update. The leading dimension is at least 2m and at least a
     // batch: a batch read or written from a column's first window row then reaches past the
     // column only into rows above the window, and the zeros below the diagonal stay zero.
-    T* r() { return r_.data() + w0_ * (ld_ + 1); }
     T* ri() { return ri_.data() + w0_ * (ld_ + 1); }
     T* rit() { return rit_.data() + w0_ * (ld_ + 1); }
     T* yty() { return yy_.data() + w0_ * (ld_ + 1); }
@@ -189,7 +187,7 @@ private:
     T* previous_a() { return previous_a_.data() + w0_; }
     T* previous_b() { return previous_b_.data() + w0_; }
     void rewind() {
-        for (T* mat : {r_.data(), ri_.data(), rit_.data(), yy_.data()})
+        for (T* mat : {ri_.data(), rit_.data(), yy_.data()})
             for (std::size_t j = 0; j < count_; ++j)
                 std::copy_n(mat + (w0_ + j) * ld_ + w0_, count_, mat + j * ld_);
         std::copy_n(diag_.data() + w0_, count_, diag_.data());
@@ -201,7 +199,7 @@ private:
 
     //! dots_[j], dots_[c + j]: \f$ a_j = s_j^\top g \f$, \f$ b_j = y_j^\top g \f$ for every
     //! stored pair \f$ j \f$ (oldest first). After update() it also completes the new columns
-    //! of \f$ R \f$, \f$ R^{-1} \f$ and \f$ Y^\top Y \f$: \f$ s_j^\top y_{\text{new}} \f$ and
+    //! of \f$ R^{-1} \f$ and \f$ Y^\top Y \f$: \f$ s_j^\top y_{\text{new}} \f$ and
     //! \f$ y_j^\top y_{\text{new}} \f$ are, as Byrd, Nocedal and Schnabel form them,
     //! differences of the products with \f$ g_{k+1} \f$ and \f$ g_k \f$ (their error,
     //! \f$ \varepsilon \|s_j\| \|g\| \f$, is that of \f$ y_{\text{new}} \f$ itself). When the
@@ -286,7 +284,7 @@ private:
         T* const pb = previous_b();
         if (pending_) { // s_j'y_new = s_j'g_{k+1} - s_j'g_k, y_j'y_new likewise
             for (std::size_t j = 0; j < last; ++j) {
-                r()[last * ld_ + j] = dots[j] - pa[j];
+                r_column_[j] = dots[j] - pa[j];
                 yty()[last * ld_ + j] = yty()[j * ld_ + last] = dots[c + j] - pb[j];
             }
             complete_inverse(last);
@@ -297,25 +295,26 @@ private:
         previous_ = true;
     }
 
-    //! Columns \f$ p \f$ of \f$ R \f$, \f$ Y^\top Y \f$ and \f$ R^{-1} \f$ from inner products
-    //! of the stored vectors.
+    //! Column \f$ p \f$ of \f$ Y^\top Y \f$ and of \f$ R^{-1} \f$ (through that of \f$ R \f$)
+    //! from inner products of the stored vectors.
     void form_column(std::size_t p) {
         const std::span<const T> yp(y(slot(p)), n_);
         for (std::size_t j = 0; j < p; ++j) {
-            r()[p * ld_ + j] = dot<T>(std::span<const T>(s(slot(j)), n_), yp);
+            r_column_[j] = dot<T>(std::span<const T>(s(slot(j)), n_), yp);
             yty()[p * ld_ + j] = yty()[j * ld_ + p] =
                 dot<T>(std::span<const T>(y(slot(j)), n_), yp);
         }
         complete_inverse(p);
     }
 
-    //! Column \f$ p \f$ of \f$ R^{-1} \f$ from column \f$ p \f$ of \f$ R \f$ (entries
-    //! \f$ r \f$ above the diagonal \f$ \rho \f$) and the leading block of \f$ R^{-1} \f$:
+    //! Column \f$ p \f$ of \f$ R^{-1} \f$ from column \f$ p \f$ of \f$ R \f$ (r_column_:
+    //! entries \f$ r \f$ above the diagonal \f$ \rho \f$) and the leading block of
+    //! \f$ R^{-1} \f$; \f$ R \f$ itself is not kept:
     //! the inverse of \f$ \begin{pmatrix} R & r \\ 0 & \rho \end{pmatrix} \f$ has the column
     //! \f$ -R^{-1} r / \rho \f$ above \f$ 1/\rho \f$ (already set); also row \f$ p \f$ of
     //! \f$ R^{-\top} \f$.
     void complete_inverse(std::size_t p) {
-        const T* const rc = r() + p * ld_;
+        const T* const rc = r_column_.data();
         T* const rim = ri();
         T* const ric = rim + p * ld_;
 #if NABLA_SOLVERS_HAS_XSIMD
@@ -573,7 +572,6 @@ private:
     std::size_t n_, stride_, m_, ld_;
     std::vector<T> buf_; //!< the slots of the pairs
     T* base_;
-    std::vector<T> r_;              //!< \f$ R \f$ (window: r())
     std::vector<T> ri_;             //!< \f$ R^{-1} \f$ (window: ri())
     std::vector<T> rit_;            //!< \f$ R^{-\top} \f$ (window: rit())
     std::vector<T> yy_;             //!< \f$ Y^\top Y \f$ (window: yty())
@@ -582,6 +580,7 @@ private:
     std::vector<T> previous_a_, previous_b_; //!< \f$ a, b \f$ of the last direction() (window)
     std::vector<const T*> sp_, yp_;          //!< \f$ s_j \f$, \f$ y_j \f$ by position
     std::vector<T> dots_, acc_, t_, w_, u_;  //!< inner products, the small products' vectors
+    std::vector<T> r_column_;                //!< the new column of \f$ R \f$, above its diagonal
     std::size_t head_ = 0, count_ = 0, w0_ = 0;
     bool pending_ = false;  //!< the newest columns wait for the next inner_products()
     bool previous_ = false; //!< previous_a_, previous_b_ hold the products of the current pairs
