@@ -144,6 +144,78 @@ BOOST_AUTO_TEST_CASE(float_and_simd_lanes_agree_with_double) {
         BOOST_TEST(gf[j] == gd[j], boost::test_tools::tolerance(1e-4));
 }
 
+BOOST_AUTO_TEST_CASE(long_rows_are_evaluated_one_at_a_time) {
+    // Rows this long are evaluated one by one (their scalar work in scalars), not in groups of
+    // a batch's width, for every SIMD width: the logistic loss, its gradient and a Hessian-vector
+    // product against the formulas written out in long double.
+    constexpr std::size_t n = 2101, d = 1031; // two blocks of rows; no multiple of a width
+    normal_source random{21};
+    const auto X = random.matrix(n, d);
+    std::vector<double> Y(n);
+    for (auto& e : Y)
+        e = random() > 0 ? 1.0 : -1.0;
+    const auto w0 = random.vector(d, 0.05);
+    const auto v = random.vector(d);
+    const double b0 = 0.125, lambda = 0.01;
+    // f = mean log(1 + e^-m) + lambda/2 |w|^2, m = y (w'x + b); the gradient is mean(-y s x)
+    // + lambda w and H v = mean(s (1 - s) (x'v) x) + lambda v, with s = sigma(-m)
+    long double f = 0, gb = 0;
+    std::vector<long double> gw(d), hv(d);
+    for (std::size_t i = 0; i != n; ++i) {
+        long double z = b0, xv = 0;
+        for (std::size_t j = 0; j != d; ++j) {
+            z += static_cast<long double>(w0[j]) * X(i, j);
+            xv += static_cast<long double>(v[j]) * X(i, j);
+        }
+        const long double m = Y[i] * z, s = 1 / (1 + std::exp(m));
+        f += std::log1p(std::exp(-m)) / n;
+        gb -= Y[i] * s / n;
+        for (std::size_t j = 0; j != d; ++j) {
+            gw[j] -= Y[i] * s * X(i, j) / n;
+            hv[j] += s * (1 - s) * xv * X(i, j) / n;
+        }
+    }
+    for (std::size_t j = 0; j != d; ++j) {
+        f += lambda / 2 * w0[j] * w0[j];
+        gw[j] += lambda * w0[j];
+        hv[j] += lambda * v[j];
+    }
+    auto data = nabla::dataset(x = X, y = Y);
+    const auto loss = nabla::models::logistic(w, b, x, y, lambda);
+    const auto [fn, gwn, gbn] = nabla::eval_all(loss, nabla::wrt(w, b), data, w = w0, b = b0);
+    BOOST_TEST(fn == static_cast<double>(f), boost::test_tools::tolerance(1e-13));
+    BOOST_TEST(gbn == static_cast<double>(gb), boost::test_tools::tolerance(1e-12));
+    for (std::size_t j = 0; j != d; ++j)
+        BOOST_TEST(gwn[j] == static_cast<double>(gw[j]), boost::test_tools::tolerance(1e-11));
+    const auto hvn = nabla::hessian_vector(loss, w, data, w = w0, b = b0, v);
+    for (std::size_t j = 0; j != d; ++j)
+        BOOST_TEST(hvn[j] == static_cast<double>(hv[j]), boost::test_tools::tolerance(1e-11));
+
+    // the same bits on two threads; a sample with a repeat is its rows' mean
+    const auto [f2, gw2, gb2] =
+        nabla::eval_all(loss, nabla::wrt(w, b), data.threads(2), w = w0, b = b0);
+    BOOST_TEST(f2 == fn);
+    BOOST_TEST(gw2 == gwn, boost::test_tools::per_element());
+    const std::vector<std::size_t> sample{2100, 3, 2100};
+    const auto [gws, gbs] =
+        nabla::eval(nabla::gradient(loss, w, b), data.rows(sample), w = w0, b = b0);
+    double expected_gb = 0;
+    for (std::size_t i : sample) {
+        double z = b0;
+        for (std::size_t j = 0; j != d; ++j)
+            z += w0[j] * X(i, j);
+        expected_gb -= Y[i] * sigmoid(-Y[i] * z) / 3;
+    }
+    BOOST_TEST(gbs == expected_gb, boost::test_tools::tolerance(1e-12));
+
+    // float: one row at a time as well, to float's precision
+    const std::vector<float> wf(w0.begin(), w0.end());
+    const auto [ff, gwf, gbf] =
+        nabla::eval_all(loss, nabla::wrt(w, b), data, w = wf, b = static_cast<float>(b0));
+    BOOST_TEST(ff == fn, boost::test_tools::tolerance(1e-5));
+    BOOST_TEST(gbf == gbn, boost::test_tools::tolerance(1e-4));
+}
+
 BOOST_AUTO_TEST_CASE(breast_cancer_logistic_gradient_at_zero) {
     // At w = 0, b = 0 every sigmoid is 1/2: the gradient is -mean(y x) / 2, the feature means
     // by class, computed here straight from the file.

@@ -3,14 +3,16 @@
 #ifndef NABLA_SYMBOLIC_DATA_DENSE_MATRIX_HPP
 #define NABLA_SYMBOLIC_DATA_DENSE_MATRIX_HPP
 
+#include <nabla/symbolic/data/lanes.hpp>
+
 #include <cstddef>
 #include <span>
-#include <vector>
 
 namespace nabla {
 
 //! \brief A dense `rows x cols` matrix stored row-major in one contiguous block: data sets,
-//! Hessians, layer weights. Element \f$ (i, j) \f$ is `data()[i * cols() + j]`.
+//! Hessians, layer weights. Element \f$ (i, j) \f$ is `data()[i * cols() + j]`. For float and
+//! double the elements start on a cache line, as SIMD loads over the rows prefer.
 template <class T = double>
 class dense_matrix {
 public:
@@ -42,7 +44,7 @@ public:
 private:
     std::size_t rows_ = 0;
     std::size_t cols_ = 0;
-    std::vector<T> values_;
+    detail::lane_vector<T> values_;
 };
 
 } // namespace nabla

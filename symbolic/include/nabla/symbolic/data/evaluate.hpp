@@ -85,6 +85,32 @@ constexpr void check_data_outputs() {
                   "sum_rows(...); a per-row value has no single value over a dataset");
 }
 
+//! The numbers one row of \p data holds, over all its bindings.
+template <class Data>
+std::size_t row_values(Data const& data) {
+    return std::apply(
+        [](auto const&... b) {
+            return (std::size_t{0} + ... + [&] {
+                if constexpr (requires { b.value.cols; })
+                    return b.value.cols;
+                else
+                    return std::size_t{1};
+            }());
+        },
+        data.bindings());
+}
+
+//! Rows are evaluated one at a time, rather than in groups of a batch's width, once a group
+//! would hold at least this many bytes (half a 32 KB first-level cache), in programs that add
+//! rows into a vector (a gradient). A row is then read from memory once and used again from that
+//! cache: its dot product, its scalar work, and adding it into the gradient follow each other. A
+//! group of long rows no longer fits in that cache between its dot products and that addition.
+//! Programs that read each row once (a loss's value) keep the groups, and compile one loop.
+//! Measured with AVX-512 doubles (bench/data_losses.cpp, docs/performance.md): d = 512 went from
+//! 15-17 to 19-20 GB/s; from d = 128 to 384 the two orders are within the noise of each other,
+//! below that groups win (d = 32: 21 against 9).
+inline constexpr std::size_t long_group_bytes = 16384;
+
 //! Evaluates the outputs \p outs on \p data with the parameter bindings \p params.
 template <class Data, class... Bs, class... Es>
 auto eval_outputs(Data const& data, std::tuple<Bs...> const& params, Es const&... outs) {
@@ -94,7 +120,15 @@ auto eval_outputs(Data const& data, std::tuple<Bs...> const& params, Es const&..
     constexpr std::size_t pool_size = std::max({std::size_t{0}, next_id_v<Es>...});
     constant_pool<pool_size> pool{};
     (collect_constants(pool, outs), ...);
-    const data_run<T, program, pool_size, Data, std::tuple<Bs...>> run(pool, data, params);
+    constexpr std::size_t width = width_v<batch_t<T>>;
+    if constexpr (width > 1 && program::sums_vectors) {
+        if (row_values(data) * sizeof(T) * width >= long_group_bytes) {
+            const data_run<T, program, pool_size, Data, std::tuple<Bs...>, 1> run(pool, data,
+                                                                                  params);
+            return std::tuple<data_result_t<Es, T>...>{read_output<Es, T>(run.values())...};
+        }
+    }
+    const data_run<T, program, pool_size, Data, std::tuple<Bs...>, width> run(pool, data, params);
     return std::tuple<data_result_t<Es, T>...>{read_output<Es, T>(run.values())...};
 }
 

@@ -53,16 +53,17 @@ std::string symbol_names() {
 }
 
 //! Bindings, lengths and storage of a run of the program \p Program in scalar type \p T on
-//! \p Data with the parameter bindings \p Params.
-template <class T, class Program, std::size_t PoolSize, class Data, class Params>
+//! \p Data with the parameter bindings \p Params, in groups of \p Group rows.
+template <class T, class Program, std::size_t PoolSize, class Data, class Params, std::size_t Group>
 class data_layout {
 public:
-    using values_type = node_values<T, Program, PoolSize>;
+    using values_type = node_values<T, Program, PoolSize, Group>;
     static constexpr std::size_t count = values_type::count;
     template <class N>
     static constexpr std::size_t at = Program::template index<N>;
-    //! The batch type, and how many rows are evaluated together.
+    //! The batch type, its lanes across rows, and how many rows are evaluated together.
     using batch = typename values_type::batch;
+    using row_batch = typename values_type::row_batch;
     static constexpr std::size_t group = values_type::group;
 
     //! Looks up every binding and sizes every node; throws `data_error` on a mismatch.
@@ -193,16 +194,17 @@ protected:
                      std::to_string(b));
     }
 
+    //! Reserves \p n elements at the end of a buffer of \p total, starting on a cache line.
     static std::size_t take(std::size_t& total, std::size_t n) {
-        const std::size_t at = total;
-        total += n;
+        const std::size_t at = whole_lines<T>(total);
+        total = at + n;
         return at;
     }
 
     Data const& data_;
     Params const& params_;
     values_type shared_;
-    std::vector<T> shared_arena_;
+    lane_vector<T> shared_arena_;
     std::array<std::size_t, count> offset_{};
     std::array<std::size_t, count> accumulator_{};
     std::size_t shared_size_ = 0;

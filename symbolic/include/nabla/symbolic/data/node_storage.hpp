@@ -6,7 +6,8 @@
 //! Rows are evaluated in groups of as many rows as a SIMD batch has lanes: a per-row scalar node
 //! holds one value per row of the group, so the scalar work (the exponentials of a logistic
 //! loss, say) runs across rows in SIMD lanes, while vector work runs along each row's features
-//! in SIMD lanes.
+//! in SIMD lanes. Long rows are evaluated one at a time (a group of one row, scalar work in
+//! scalars), so that a row is still in the first-level cache when it is read a second time.
 #ifndef NABLA_SYMBOLIC_DATA_NODE_STORAGE_HPP
 #define NABLA_SYMBOLIC_DATA_NODE_STORAGE_HPP
 
@@ -24,17 +25,23 @@
 
 namespace nabla::detail {
 
-//! The node values of the program \p Program in scalar type \p T, and element-wise access.
-template <class T, class Program, std::size_t PoolSize>
+//! The node values of the program \p Program in scalar type \p T, for groups of \p Group rows
+//! (1 or the batch width), and element-wise access.
+template <class T, class Program, std::size_t PoolSize, std::size_t Group>
 struct node_storage {
     static constexpr std::size_t count = Program::size == 0 ? 1 : Program::size;
     template <class N>
     static constexpr std::size_t at = Program::template index<N>;
-    //! The batch type, and the number of rows evaluated together (its lanes).
+    //! The batch type of the loops along a vector, and its lanes.
     using batch = batch_t<T>;
-    static constexpr std::size_t group = width_v<batch>;
+    static constexpr std::size_t width = width_v<batch>;
+    //! The number of rows evaluated together.
+    static constexpr std::size_t group = Group;
+    static_assert(group == 1 || group == width, "nabla: a group is one row or a batch of rows");
+    //! The lanes of a per-row scalar node: a batch across the rows of a group, or a scalar.
+    using row_batch = std::conditional_t<group == 1, T, batch>;
     //! The values of a per-row scalar node for the rows of a group.
-    struct alignas(sizeof(batch)) lanes_of {
+    struct alignas(sizeof(row_batch)) lanes_of {
         std::array<T, group> value{};
     };
 
@@ -80,9 +87,9 @@ struct node_storage {
         }
     }
 
-    //! The values of a scalar operand for the rows of the group, as a batch.
+    //! The values of a scalar operand for the rows of the group, in lanes.
     template <class A>
-    NABLA_ALWAYS_INLINE batch group_value() const {
+    NABLA_ALWAYS_INLINE row_batch group_value() const {
         if constexpr (per_row_scalar_v<A>) {
             if constexpr (group == 1) {
                 return per_row[at<A>].value[0];
@@ -90,7 +97,7 @@ struct node_storage {
                 return batch::load_aligned(per_row[at<A>].value.data());
             }
         } else {
-            return batch(scalar_value<A>());
+            return row_batch(scalar_value<A>());
         }
     }
 

@@ -17,18 +17,20 @@
 
 namespace nabla::detail {
 
-//! The node values of the program \p Program in scalar type \p T, and how each node is
-//! computed from its operands.
-template <class T, class Program, std::size_t PoolSize>
-struct node_values : node_storage<T, Program, PoolSize> {
-    using base = node_storage<T, Program, PoolSize>;
+//! The node values of the program \p Program in scalar type \p T, for groups of \p Group rows,
+//! and how each node is computed from its operands.
+template <class T, class Program, std::size_t PoolSize, std::size_t Group>
+struct node_values : node_storage<T, Program, PoolSize, Group> {
+    using base = node_storage<T, Program, PoolSize, Group>;
     using base::cols;
     using base::group;
     using base::len;
     using base::per_row;
     using base::ptr;
     using base::scalar;
+    using base::width;
     using typename base::batch;
+    using typename base::row_batch;
 
     //! \f$ \sum_{k < n} t(k) \f$ for terms \f$ t \f$ given in lanes: `term.template
     //! operator()<L>(k)`.
@@ -42,7 +44,7 @@ struct node_values : node_storage<T, Program, PoolSize> {
             else
                 acc += term.template operator()<L>(k);
         });
-        if constexpr (group == 1) {
+        if constexpr (width == 1) {
             return T(acc + tail);
         } else {
             return T(sum_lanes<T>(acc) + tail);
@@ -75,10 +77,13 @@ struct node_values : node_storage<T, Program, PoolSize> {
     //! the memory bandwidth a one-stream loop reaches.
     template <class A, class B>
     NABLA_ALWAYS_INLINE void inner_of_group(std::size_t n, T* out) const {
+        const std::size_t full = n / width * width; // the elements in whole batches
         if constexpr (group == 1) {
-            out[0] = inner<A, B>(n, 0);
+            T sum = sum_lanes<T>(row_inner<A, B, 0>(full));
+            for (std::size_t k = full; k < n; ++k)
+                sum += this->template element<A, T>(k, 0) * this->template element<B, T>(k, 0);
+            out[0] = sum;
         } else {
-            const std::size_t full = n / group * group; // the elements in whole batches
             batch acc[group];
             [&]<std::size_t... J>(std::index_sequence<J...>) NABLA_ALWAYS_INLINE_LAMBDA {
                 ((acc[J] = row_inner<A, B, J>(full)), ...);
@@ -103,13 +108,13 @@ struct node_values : node_storage<T, Program, PoolSize> {
         };
         batch a0(T(0)), a1(T(0)), a2(T(0)), a3(T(0));
         std::size_t k = 0;
-        for (; k + 4 * group <= full; k += 4 * group) {
+        for (; k + 4 * width <= full; k += 4 * width) {
             a0 += product(k);
-            a1 += product(k + group);
-            a2 += product(k + 2 * group);
-            a3 += product(k + 3 * group);
+            a1 += product(k + width);
+            a2 += product(k + 2 * width);
+            a3 += product(k + 3 * width);
         }
-        for (; k < full; k += group)
+        for (; k < full; k += width)
             a0 += product(k);
         return (a0 + a1) + (a2 + a3);
     }
@@ -122,9 +127,9 @@ struct node_values : node_storage<T, Program, PoolSize> {
     NABLA_ALWAYS_INLINE void add_rows(T* NABLA_RESTRICT acc, std::size_t n,
                                       std::size_t active) const {
         std::size_t k = 0;
-        if constexpr (group > 1) {
+        if constexpr (width > 1) {
             if (active == group) {
-                constexpr std::size_t w = group;
+                constexpr std::size_t w = width;
                 for (; k + 4 * w <= n; k += 4 * w) {
                     batch s0 = batch::load_unaligned(acc + k);
                     batch s1 = batch::load_unaligned(acc + k + w);
@@ -144,7 +149,7 @@ struct node_values : node_storage<T, Program, PoolSize> {
                     s3.store_unaligned(acc + k + 3 * w);
                 }
             }
-            for (; k + group <= n; k += group) {
+            for (; k + width <= n; k += width) {
                 batch sum = batch::load_unaligned(acc + k);
                 for (std::size_t j = 0; j != active; ++j)
                     sum += this->template element<A, batch>(k, j);
@@ -206,12 +211,12 @@ struct node_values : node_storage<T, Program, PoolSize> {
                 }
             } else if constexpr (rows) {
                 // element-wise on scalars, across the rows of the group in SIMD lanes
-                batch v;
+                row_batch v;
                 if constexpr (requires { N::arg; })
-                    v = this->template apply<N, batch>(
+                    v = this->template apply<N, row_batch>(
                         this->template group_value<decltype(N::arg)>());
                 else
-                    v = this->template apply<N, batch>(
+                    v = this->template apply<N, row_batch>(
                         this->template group_value<decltype(N::lhs)>(),
                         this->template group_value<decltype(N::rhs)>());
                 store_lanes(v, per_row[i].value.data());

@@ -118,6 +118,11 @@ constexpr auto nodes_in_phase(type_list<Ns...>, phase p) {
     return (std::size_t{0} + ... + (phase_of<Ns>() == p ? 1 : 0));
 }
 
+template <class... Ns>
+constexpr bool any_vector_reduction(type_list<Ns...>) {
+    return ((phase_of<Ns>() == phase::reduction && !is_scalar_v<Ns>) || ...);
+}
+
 //! The evaluation program of the outputs \p Es: `nodes` (distinct, children first) and each
 //! node's position in it.
 template <class... Es>
@@ -132,6 +137,9 @@ struct data_program {
         index = position_in<N>(static_cast<index_map<nodes> const*>(nullptr));
     //! True when a row loop is needed.
     static constexpr bool has_rows = nodes_in_phase(nodes{}, phase::reduction) != 0;
+    //! True when a vector or matrix is summed over rows (a gradient with respect to a vector):
+    //! the row loop then reads each row a second time, to add it in.
+    static constexpr bool sums_vectors = any_vector_reduction(nodes{});
 };
 
 } // namespace nabla::detail

@@ -22,12 +22,13 @@
 namespace nabla::detail {
 
 //! One evaluation of the outputs of a data program in scalar type \p T: the parameter phase,
-//! the loop over the selected rows, the reductions, and what uses them.
-template <class T, class Program, std::size_t PoolSize, class Data, class Params>
-class data_run : data_layout<T, Program, PoolSize, Data, Params> {
-    using layout = data_layout<T, Program, PoolSize, Data, Params>;
+//! the loop over the selected rows in groups of \p Group rows, the reductions, and what uses
+//! them.
+template <class T, class Program, std::size_t PoolSize, class Data, class Params, std::size_t Group>
+class data_run : data_layout<T, Program, PoolSize, Data, Params, Group> {
+    using layout = data_layout<T, Program, PoolSize, Data, Params, Group>;
     using layout::for_each_node;
-    using typename layout::batch;
+    using typename layout::row_batch;
     using typename layout::values_type;
     static constexpr std::size_t group = layout::group;
     using layout::mismatch;
@@ -89,7 +90,7 @@ private:
     //! One thread's state: its copy of the node values, its buffers and accumulators.
     struct worker {
         values_type values;
-        std::vector<T> arena;
+        lane_vector<T> arena;
     };
 
     //! Points the data symbols at the dataset rows \p rows of a group.
@@ -113,7 +114,7 @@ private:
             using U = std::remove_cvref_t<decltype(y[0])>;
             if constexpr (std::is_same_v<U, T> && group > 1) {
                 if (rows[group - 1] == rows[0] + group - 1) { // consecutive rows: one load
-                    batch::load_unaligned(y.data() + rows[0])
+                    row_batch::load_unaligned(y.data() + rows[0])
                         .store_aligned(v.per_row[i].value.data());
                     return;
                 }
@@ -131,15 +132,15 @@ private:
         constexpr std::size_t i = layout::template at<N>;
         T* NABLA_RESTRICT acc = arena + this->accumulator_begin_ + this->accumulator_[i];
         if constexpr (is_scalar_v<N>) {
-            batch body = v.template group_value<A>();
+            row_batch body = v.template group_value<A>();
             if (active != group) { // the group's last rows repeat a row: leave them out
-                alignas(sizeof(batch)) std::array<T, group> lanes;
+                alignas(sizeof(row_batch)) std::array<T, group> lanes;
                 store_lanes(body, lanes.data());
                 for (std::size_t j = active; j != group; ++j)
                     lanes[j] = T(0);
-                body = load_lanes<batch>(lanes.data());
+                body = load_lanes<row_batch>(lanes.data());
             }
-            store_lanes(batch(load_lanes<batch>(acc) + body), acc);
+            store_lanes(row_batch(load_lanes<row_batch>(acc) + body), acc);
         } else if constexpr (is_vector_v<N>) {
             v.template add_rows<A>(acc, v.len[i], active);
         } else {
@@ -220,10 +221,11 @@ private:
             mismatch("the dataset selects no rows");
         const std::size_t blocks = (n + block_rows - 1) / block_rows;
         const std::size_t threads = std::min<std::size_t>(this->data_.thread_count(), blocks);
-        this->accumulator_begin_ = this->worker_size_; // accumulators after the per-row buffers
+        // accumulators after the per-row buffers, on a cache line
+        this->accumulator_begin_ = whole_lines<T>(this->worker_size_);
         std::vector<worker> workers(
-            threads,
-            worker{this->shared_, std::vector<T>(this->worker_size_ + this->accumulator_size_)});
+            threads, worker{this->shared_,
+                            lane_vector<T>(this->accumulator_begin_ + this->accumulator_size_)});
         // scalar totals start at zero, vector and matrix totals were zeroed by the arena
         for_each_node([&]<class N>() {
             if constexpr (phase_of<N>() == phase::reduction && is_scalar_v<N>)
