@@ -11,11 +11,11 @@ NABLA_MGH_CASE(gaussian)
 NABLA_MGH_CASE(gulf)
 NABLA_MGH_CASE(box_3d)
 NABLA_MGH_CASE(brown_dennis)
-// Known gap (measured): line-search Newton drifts along a valley at f = 0.2429 and stops at its
-// 200-iteration limit (an honest status, not a false success), so it neither solves the problem
-// nor uses fewer gradients than L-BFGS (207 against 68); L-BFGS ends at the reported local
-// minimum 5.65565e-3. Trust-region Newton finds the global minimum 0, after 313 of its 327
-// evaluations, which is past 3x the evaluations to the target set by the local minimum.
-NABLA_MGH_CASE(biggs_exp6, *expected_failures(3))
+// Known gap (measured): the standard start has x1 = x5 and x3 = x6, L-BFGS's gradient steps keep
+// them equal, and it converges to f = 5.65565e-3, the best fit of that symmetric family, which
+// the literature lists as a local minimum but is a saddle point (the Hessian there has the
+// eigenvalue -0.0098). Newton and trust-region Newton leave it and reach the global minimum 0,
+// so L-BFGS neither reaches the target nor avoids a false success: two failed checks.
+NABLA_MGH_CASE(biggs_exp6, *expected_failures(2))
 NABLA_MGH_CASE(watson)
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,8 +24,9 @@ namespace nabla::solvers {
 //! \brief Parameters of newton.
 struct newton_params {
     stopping_params stop{.max_iterations = 200}; //!< stopping tests; default 200 iterations
-    double shift_beta = 1e-4; //!< \f$ \beta \f$ of the diagonal shift, relative to \f$
-                              //!< \max(1,\max_i|H_{ii}|) \f$ (default 1e-4)
+    double shift_beta = 1e-6; //!< \f$ \beta \f$ of the diagonal shift, relative to \f$
+                              //!< \max(1,\max_i|H_{ii}|) \f$ (default 1e-6: larger shifts
+                              //!< flatten the step where the Hessian is nearly singular)
     //! Throws std::invalid_argument naming the bad member.
     void validate() const {
         stop.validate();
