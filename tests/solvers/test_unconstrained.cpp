@@ -105,6 +105,24 @@ BOOST_AUTO_TEST_CASE(indefinite_hessian_is_handled) {
     check_minimum(t, {1, 0}, 1e-8, 1e-16);
 }
 
+BOOST_AUTO_TEST_CASE(lbfgs_leaves_a_saddle_point) {
+    // From (0, 1) the x-gradient 4x(x^2 - 1) of the double well is 0 at every iterate: steps
+    // built from gradients end at the saddle (0, 0), f = 1, Hessian diag(-4, 2). The curvature
+    // check finds the eigenvalue -4 and leaves along x to a minimiser (+-1, 0), f = 0.
+    const std::array x0{0.0, 1.0};
+    auto stuck = ns::lbfgs{{.check_curvature = false}}.minimize(nt::double_well<double>{}, x0);
+    BOOST_TEST(stuck.converged());
+    BOOST_TEST(stuck.x[0] == 0.0);
+    BOOST_TEST(stuck.f == 1.0, boost::test_tools::tolerance(1e-12));
+    auto r = ns::lbfgs{}.minimize(nt::double_well<double>{}, x0);
+    BOOST_TEST_INFO("status " << ns::to_string(r.status) << ": " << r.message);
+    BOOST_TEST(r.converged());
+    BOOST_TEST(std::abs(std::abs(r.x[0]) - 1) <= 1e-8);
+    BOOST_TEST(std::abs(r.x[1]) <= 1e-8);
+    BOOST_TEST(r.f <= 1e-16);
+    BOOST_TEST(r.h_evals == 2u); // one Hessian at the saddle, one at the minimiser
+}
+
 BOOST_AUTO_TEST_CASE(large_n_hessian_free_and_limited_memory) {
     const std::size_t n = 2000;
     nt::extended_rosenbrock<double> f{n};
@@ -116,6 +134,9 @@ BOOST_AUTO_TEST_CASE(large_n_hessian_free_and_limited_memory) {
     check_minimum(tr, ones, 1e-6, 1e-12);
     auto lb = ns::lbfgs{}.minimize(f, x0);
     check_minimum(lb, ones, 1e-6, 1e-12);
+    // the curvature check at the minimiser: Lanczos, at most 12 products (no dense Hessian)
+    BOOST_TEST(lb.h_evals >= 2u);
+    BOOST_TEST(lb.h_evals <= 12u);
     auto nw = ns::newton{{.stop = {.max_iterations = 2}}}.minimize(
         nt::extended_rosenbrock<double>{8}, std::vector<double>(x0.begin(), x0.begin() + 8));
     BOOST_TEST(nw.h_evals == 2u * 8u); // dense Hessian assembled from n products per iteration

@@ -24,6 +24,10 @@ namespace nabla::solvers {
 struct lbfgs_params {
     stopping_params stop{}; //!< stopping tests (default: gtol_rel 1e-8, 1000 iterations)
     std::size_t m = 6;      //!< history length \f$ m \ge 1 \f$ (default 6)
+    //! Before stopping, check the Hessian's least curvature when the objective has a Hessian
+    //! or Hessian-vector products, and leave a saddle point along negative curvature (default
+    //! true; costs one Hessian, or up to 40 products, per convergence).
+    bool check_curvature = true;
     //! Throws std::invalid_argument naming the bad member.
     void validate() const {
         stop.validate();
@@ -57,14 +61,18 @@ public:
     auto minimize(const F& f, const X& x0, C cb = {}) const {
         using T = scalar_type_t<F, X>;
         return detail::run_line_search_method<T>(
-            f, x0, cb, params, line_search, [&](std::size_t n) { return memory<T>(n, params.m); });
+            f, x0, cb, params, line_search,
+            [&](std::size_t n) { return memory<T>(n, params.m, params.check_curvature); });
     }
 
 private:
     //! The direction policy of the descent driver.
     template <class T>
     struct memory : detail::lbfgs_memory<T> {
-        using detail::lbfgs_memory<T>::lbfgs_memory;
+        memory(std::size_t n, std::size_t m, bool check)
+            : detail::lbfgs_memory<T>(n, m), check(check) {}
+        bool check;
+        bool checks_curvature() const { return check; }
         template <class S>
         T direction(S&, std::span<const T>, std::span<const T> g, std::span<T> d, T& dg) {
             return detail::lbfgs_memory<T>::direction(g, d, dg);

@@ -15,7 +15,12 @@
 //! \f$ g^\top d \f$; and, to store the pair without a copy:
 //! - `std::pair<std::span<T>, std::span<T>> next_pair()`: where to write \f$ s \f$ and \f$ y \f$;
 //! - `void update(s, y, sy, yy)`: as update(s, y), with \f$ s^\top y \f$ and \f$ y^\top y \f$.
+//!
+//! Optionally (quasi-Newton methods): `bool checks_curvature() const`; when true and a
+//! convergence test holds, the Hessian's least curvature is checked and a saddle point left
+//! along negative curvature (leave_saddle) before the run may stop, at most 10 times a run.
 
+#include <nabla/solvers/detail/curvature_check.hpp>
 #include <nabla/solvers/detail/session.hpp>
 #include <nabla/solvers/line_search/common.hpp>
 #include <nabla/solvers/vector_ops.hpp>
@@ -135,9 +140,42 @@ result<T> descent_loop(S& s, const LS& ls, D& dir, std::vector<T> x) {
     s.tests.start(f);
     if (auto st = s.report(0, x, f, gnorm, T(0)))
         return s.finish(*st, std::move(x), f, gnorm, 0);
+    // On convergence, a quasi-Newton method that checks curvature moves off a saddle point
+    // instead of stopping there; true if it did (x, g, f, gnorm are then the new point).
+    std::size_t saddles_left = 0;
+    T saddle_step(0);
+    const auto left_saddle = [&](status st) {
+        if constexpr (requires { dir.checks_curvature(); }) {
+            if (!is_converged(st) || saddles_left == 10 || !dir.checks_curvature())
+                return false;
+            const auto lower =
+                leave_saddle<T>(s.eval, std::span<const T>(x), f, std::span<const T>(g),
+                                std::span<T>(xn), std::span<T>(gn));
+            if (!lower)
+                return false;
+            ++saddles_left;
+            saddle_step = T(0);
+            for (std::size_t i = 0; i < n; ++i)
+                saddle_step += (xn[i] - x[i]) * (xn[i] - x[i]);
+            saddle_step = sqrt(saddle_step);
+            x.swap(xn);
+            g.swap(gn);
+            f = *lower;
+            gnorm = norm2<T>(g);
+            dir.reset();
+            return true;
+        } else {
+            return false;
+        }
+    };
     for (std::size_t k = 0;; ++k) {
-        if (auto st = s.tests.gradient(f, gnorm))
-            return s.finish(*st, std::move(x), f, gnorm, k);
+        if (auto st = s.tests.gradient(f, gnorm)) {
+            if (!left_saddle(*st))
+                return s.finish(*st, std::move(x), f, gnorm, k);
+            if (auto after = s.accepted(k + 1, x, f, gnorm, saddle_step))
+                return s.finish(*after, std::move(x), f, gnorm, k + 1);
+            continue;
+        }
         if (auto st = s.limits(k))
             return s.finish(*st, std::move(x), f, gnorm, k);
         T dg{};
@@ -201,8 +239,10 @@ result<T> descent_loop(S& s, const LS& ls, D& dir, std::vector<T> x) {
         g.swap(gn);
         f = r.f;
         gnorm = sqrt(p.gg);
-        if (auto st = s.accepted(k + 1, x, f, gnorm, step))
-            return s.finish(*st, std::move(x), f, gnorm, k + 1);
+        if (auto st = s.accepted(k + 1, x, f, gnorm, step)) {
+            if (!left_saddle(*st))
+                return s.finish(*st, std::move(x), f, gnorm, k + 1);
+        }
     }
 }
 
