@@ -149,8 +149,9 @@ least_eigenpair<T> lanczos_least(std::size_t n, std::size_t steps, Apply&& apply
 }
 
 //! At a point \p x where a convergence test held: if the objective has a dense Hessian (one,
-//! for \f$ n \le 1000 \f$) or Hessian-vector products (at most 12, fewer when
-//! \f$ 12 n > 2^{22} \f$), and the least curvature Lanczos finds is negative beyond rounding
+//! for \f$ n \le 1000 \f$, and 40 Lanczos steps on it) or Hessian-vector products (at most 12,
+//! fewer when \f$ 12 n > 2^{22} \f$), and the least curvature Lanczos finds is negative beyond
+//! rounding
 //! (\f$ \lambda_{\min} < -10^{-6} \max(1, \max_i |\lambda_i|) \f$), looks
 //! for a lower point along that direction (downhill sign, steps \f$ \max(1, \|x\|) / 2^j \f$,
 //! accepted when f falls by a tenth of the decrease the curvature predicts). Writes it to
@@ -163,12 +164,12 @@ std::optional<T> leave_saddle(E& eval, std::span<const T> x, const T& f, std::sp
     const std::size_t n = x.size();
     std::optional<least_eigenpair<T>> pair;
     if constexpr (hessian_objective<std::remove_cvref_t<decltype(eval.objective())>, T>) {
-        if (n <= 1000) { // one dense Hessian, then Lanczos on it: the exact least eigenvalue
+        if (n <= 1000) { // one dense Hessian, then 40 Lanczos steps on it (exact for n <= 40)
             std::vector<T> h(n * n);
             eval.hessian(x, std::span<T>(h));
             if (!all_finite<T>(std::span<const T>(h)))
                 return std::nullopt;
-            pair = lanczos_least<T>(n, n, [&](std::span<const T> v, std::span<T> out) {
+            pair = lanczos_least<T>(n, 40, [&](std::span<const T> v, std::span<T> out) {
                 for (std::size_t i = 0; i < n; ++i) {
                     T sum(0);
                     for (std::size_t j = 0; j < n; ++j)
