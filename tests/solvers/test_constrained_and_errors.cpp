@@ -366,6 +366,23 @@ BOOST_AUTO_TEST_CASE(limits) {
     BOOST_TEST(t.status == ns::status::time_limit);
     BOOST_TEST(t.seconds >= 0.02);
     BOOST_TEST(t.f < 24.2); // the best iterate so far, not the start
+    // the history's times are seconds of the same clock (stamps scaled at the end when no
+    // callback reads the time; steady_clock when one does): increasing, the last just before
+    // the limit was seen, none after the run's end
+    std::size_t calls = 0;
+    auto counted = ns::momentum{{.stop = timed}}.minimize(
+        f, std::array{-1.2, 1.0}, [&](const ns::iteration_info<double>&) { return ++calls > 0; });
+    for (const auto* run : {&t, &counted}) {
+        const auto& h = run->history;
+        BOOST_TEST_REQUIRE(h.size() == run->iterations + 1);
+        BOOST_TEST(h.front().seconds >= 0.0);
+        BOOST_TEST(h.front().seconds < 0.01);
+        for (std::size_t k = 1; k < h.size(); ++k)
+            BOOST_TEST_REQUIRE(h[k].seconds >= h[k - 1].seconds);
+        BOOST_TEST(h.back().seconds > 0.015);
+        BOOST_TEST(h.back().seconds <= run->seconds);
+    }
+    BOOST_TEST(calls == counted.iterations + 1);
 }
 
 BOOST_AUTO_TEST_CASE(each_convergence_test_names_itself) {

@@ -62,12 +62,44 @@ class lbfgs_memory {
 public:
     //! Room for `m` pairs of vectors of size `n`.
     lbfgs_memory(std::size_t n, std::size_t m)
-        : n_(n), stride_(padded(n)), m_(m), ld_(std::max(2 * m, width)),
-          buf_(2 * (m + 1) * stride_ + extra, T(0)), base_(aligned(buf_.data())),
-          ri_(ld_ * ld_ + width), rit_(ld_ * ld_ + width), yy_(ld_ * ld_ + width),
-          diag_(ld_ + width), slot_(ld_), previous_a_(ld_), previous_b_(ld_), sp_(m), yp_(m),
-          dots_(padded(2 * m) + width), acc_(simd ? padded(2 * m) * width + extra : 0),
-          t_(padded(m)), w_(padded(m)), u_(padded(m)), r_column_(m) {}
+        : n_(n), stride_(padded(n)), m_(m), ld_(std::max(2 * m, width)), slot_(ld_),
+          pointers_(2 * m) {
+        // one allocation for the pairs and every small array (a run at small n is short)
+        const std::size_t square = ld_ * ld_ + width, pairs = 2 * (m + 1) * stride_ + extra,
+                          accumulators = simd ? padded(2 * m) * width + extra : 0;
+        const std::size_t sizes[] = {pairs,
+                                     square,
+                                     square,
+                                     square,
+                                     ld_ + width,
+                                     ld_,
+                                     ld_,
+                                     padded(2 * m) + width,
+                                     accumulators,
+                                     padded(m),
+                                     padded(m),
+                                     padded(m),
+                                     m};
+        std::size_t total = 0;
+        for (std::size_t size : sizes)
+            total += size;
+        buf_.assign(total, T(0));
+        T* next = buf_.data();
+        T** const parts[] = {&base_, &ri_,  &rit_, &yy_, &diag_, &previous_a_, &previous_b_,
+                             &dots_, &acc_, &t_,   &w_,  &u_,    &r_column_};
+        for (std::size_t k = 0; k < std::size(sizes); ++k) {
+            *parts[k] = next;
+            next += sizes[k];
+        }
+        base_ = aligned(base_);
+        sp_ = pointers_.data();
+        yp_ = sp_ + m;
+    }
+    // the arrays point into buf_: a copy would share them (a move keeps them valid)
+    lbfgs_memory(const lbfgs_memory&) = delete;
+    lbfgs_memory& operator=(const lbfgs_memory&) = delete;
+    lbfgs_memory(lbfgs_memory&&) noexcept = default;
+    lbfgs_memory& operator=(lbfgs_memory&&) noexcept = default;
 
     //! Writes \f$ d = -H g \f$ and \f$ g^\top d \f$ to `dg`; returns the first trial step: 1,
     //! or \f$ 1/\max(1,\|g\|) \f$ while the memory is empty.
@@ -179,21 +211,21 @@ private:
     // matrix is shifted at every update. The leading dimension is at least 2m and at least a
     // batch: a batch read or written from a column's first window row then reaches past the
     // column only into rows above the window, and the zeros below the diagonal stay zero.
-    T* ri() { return ri_.data() + w0_ * (ld_ + 1); }
-    T* rit() { return rit_.data() + w0_ * (ld_ + 1); }
-    T* yty() { return yy_.data() + w0_ * (ld_ + 1); }
-    T* diag() { return diag_.data() + w0_; }
+    T* ri() { return ri_ + w0_ * (ld_ + 1); }
+    T* rit() { return rit_ + w0_ * (ld_ + 1); }
+    T* yty() { return yy_ + w0_ * (ld_ + 1); }
+    T* diag() { return diag_ + w0_; }
     std::size_t& slot(std::size_t j) { return slot_[w0_ + j]; }
-    T* previous_a() { return previous_a_.data() + w0_; }
-    T* previous_b() { return previous_b_.data() + w0_; }
+    T* previous_a() { return previous_a_ + w0_; }
+    T* previous_b() { return previous_b_ + w0_; }
     void rewind() {
-        for (T* mat : {ri_.data(), rit_.data(), yy_.data()})
+        for (T* mat : {ri_, rit_, yy_})
             for (std::size_t j = 0; j < count_; ++j)
                 std::copy_n(mat + (w0_ + j) * ld_ + w0_, count_, mat + j * ld_);
-        std::copy_n(diag_.data() + w0_, count_, diag_.data());
+        std::copy_n(diag_ + w0_, count_, diag_);
         std::copy_n(slot_.data() + w0_, count_, slot_.data());
-        std::copy_n(previous_a_.data() + w0_, count_, previous_a_.data());
-        std::copy_n(previous_b_.data() + w0_, count_, previous_b_.data());
+        std::copy_n(previous_a_ + w0_, count_, previous_a_);
+        std::copy_n(previous_b_ + w0_, count_, previous_b_);
         w0_ = 0;
     }
 
@@ -207,13 +239,13 @@ private:
     //! holds g's elements after its last whole batch, zero-padded.
     void inner_products(const T* g, const T* tail) {
         const std::size_t c = count_, last = c - 1;
-        T* const dots = dots_.data();
+        T* const dots = dots_;
         std::size_t i = 0;
 #if NABLA_SOLVERS_HAS_XSIMD
         if constexpr (simd) {
             using batch = xsimd::batch<T>;
             const std::size_t nv = n_ / width * width;
-            T* const acc = aligned(acc_.data()); // one batch per inner product
+            T* const acc = aligned(acc_); // one batch per inner product
             const bool fixed = with_fixed_count(
                 c, [&](auto cc) { products_fixed<decltype(cc)::value>(g, tail, acc); });
             for (std::size_t i0 = 0; !fixed && (i0 < nv || i0 == 0); i0 += block) {
@@ -269,7 +301,7 @@ private:
             std::fill(dots, dots + 2 * c, T(0));
         }
         // the elements after the last whole batch (all of them for non-SIMD scalars)
-        for (std::size_t j = 0; j < c; ++j) {
+        for (std::size_t j = 0; i < n_ && j < c; ++j) {
             const T* sj = sp_[j];
             const T* yj = yp_[j];
             T sg = dots[j], yg = dots[c + j];
@@ -290,8 +322,10 @@ private:
             complete_inverse(last);
             pending_ = false;
         }
-        std::copy_n(dots, c, pa);
-        std::copy_n(dots + c, c, pb);
+        for (std::size_t j = 0; j < c; ++j) { // (std::copy_n: a memmove call, costly at small c)
+            pa[j] = dots[j];
+            pb[j] = dots[c + j];
+        }
         previous_ = true;
     }
 
@@ -314,7 +348,7 @@ private:
     //! \f$ -R^{-1} r / \rho \f$ above \f$ 1/\rho \f$ (already set); also row \f$ p \f$ of
     //! \f$ R^{-\top} \f$.
     void complete_inverse(std::size_t p) {
-        const T* const rc = r_column_.data();
+        const T* const rc = r_column_;
         T* const rim = ri();
         T* const ric = rim + p * ld_;
 #if NABLA_SOLVERS_HAS_XSIMD
@@ -366,7 +400,7 @@ private:
 #endif
         const T* const ri = this->ri();
         const T* const yy = yty();
-        const T* const a = dots_.data();
+        const T* const a = dots_;
         const T* const b = a + c;
         for (std::size_t i = 0; i < c; ++i) {
             T v = T(0);
@@ -417,7 +451,7 @@ private:
         const T* const ri = this->ri();
         const T* const rt = rit();
         const T* const yy = yty();
-        const T* const a = dots_.data();
+        const T* const a = dots_;
         alignas(align_bytes) T tv[width];
         alignas(align_bytes) T wv[width];
         // a sum of C scaled columns, on two chains
@@ -437,8 +471,8 @@ private:
             xsimd::fma(xsimd::load_unaligned(diag()), t,
                        batch(gamma_) * (columns(yy, tv) - xsimd::load_unaligned(a + C)));
         w.store_aligned(wv);
-        (-columns(rt, wv)).store_unaligned(u_.data());
-        (batch(gamma_) * t).store_unaligned(t_.data());
+        (-columns(rt, wv)).store_unaligned(u_);
+        (batch(gamma_) * t).store_unaligned(t_);
     }
 
     //! inner_products() for \f$ C \f$ pairs, `tail` the last batch of g (zero-padded): the
@@ -519,8 +553,8 @@ private:
     //! returns \f$ g^\top d \f$.
     T combine(const T* g, const T* tail, T* d) {
         const std::size_t c = count_;
-        const T* const u = u_.data();
-        const T* const t = t_.data();
+        const T* const u = u_;
+        const T* const t = t_;
         std::size_t i = 0;
         T dg = T(0);
 #if NABLA_SOLVERS_HAS_XSIMD
@@ -570,17 +604,22 @@ private:
     }
 
     std::size_t n_, stride_, m_, ld_;
-    std::vector<T> buf_; //!< the slots of the pairs
-    T* base_;
-    std::vector<T> ri_;             //!< \f$ R^{-1} \f$ (window: ri())
-    std::vector<T> rit_;            //!< \f$ R^{-\top} \f$ (window: rit())
-    std::vector<T> yy_;             //!< \f$ Y^\top Y \f$ (window: yty())
-    std::vector<T> diag_;           //!< \f$ D \f$, the diagonal of \f$ R \f$ (window: diag())
-    std::vector<std::size_t> slot_; //!< the slot of the pair at each position (window)
-    std::vector<T> previous_a_, previous_b_; //!< \f$ a, b \f$ of the last direction() (window)
-    std::vector<const T*> sp_, yp_;          //!< \f$ s_j \f$, \f$ y_j \f$ by position
-    std::vector<T> dots_, acc_, t_, w_, u_;  //!< inner products, the small products' vectors
-    std::vector<T> r_column_;                //!< the new column of \f$ R \f$, above its diagonal
+    std::vector<std::size_t> slot_;  //!< the slot of the pair at each position (window)
+    std::vector<const T*> pointers_; //!< sp_ and yp_
+    std::vector<T> buf_;             //!< the slots of the pairs, then the arrays below
+    T* base_ = nullptr;              //!< the first slot (aligned)
+    T* ri_ = nullptr;                //!< \f$ R^{-1} \f$ (window: ri())
+    T* rit_ = nullptr;               //!< \f$ R^{-\top} \f$ (window: rit())
+    T* yy_ = nullptr;                //!< \f$ Y^\top Y \f$ (window: yty())
+    T* diag_ = nullptr;              //!< \f$ D \f$, the diagonal of \f$ R \f$ (window: diag())
+    T* previous_a_ = nullptr;        //!< \f$ a \f$ of the last direction() (window)
+    T* previous_b_ = nullptr;        //!< \f$ b \f$ of the last direction() (window)
+    T* dots_ = nullptr;              //!< the inner products \f$ a, b \f$
+    T* acc_ = nullptr;               //!< their SIMD partial sums
+    T *t_ = nullptr, *w_ = nullptr, *u_ = nullptr; //!< the small products' vectors
+    T* r_column_ = nullptr;  //!< the new column of \f$ R \f$, above its diagonal
+    const T** sp_ = nullptr; //!< \f$ s_j \f$ by position
+    const T** yp_ = nullptr; //!< \f$ y_j \f$ by position
     std::size_t head_ = 0, count_ = 0, w0_ = 0;
     bool pending_ = false;  //!< the newest columns wait for the next inner_products()
     bool previous_ = false; //!< previous_a_, previous_b_ hold the products of the current pairs

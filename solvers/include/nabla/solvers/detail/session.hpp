@@ -6,12 +6,13 @@
 //! history, callbacks and the final result.
 
 #include <nabla/solvers/callbacks.hpp>
+#include <nabla/solvers/detail/run_clock.hpp>
 #include <nabla/solvers/objective.hpp>
 #include <nabla/solvers/result.hpp>
 #include <nabla/solvers/stopping.hpp>
 #include <nabla/solvers/vector_ops.hpp>
 
-#include <chrono>
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <optional>
@@ -157,21 +158,25 @@ template <class T, class F, class C>
 class session {
 public:
     session(const F& f, const stopping_params& sp, C& cb)
-        : eval(f, sp.max_evaluations), tests(sp), params(sp), cb_(cb),
-          start_(std::chrono::steady_clock::now()) {}
-
-    //! Seconds since construction.
-    [[nodiscard]] double seconds() const {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        : eval(f, sp.max_evaluations), tests(sp), params(sp), cb_(cb) {
+        if (params.record_history) // a few reallocations at most for a typical run
+            history.reserve(std::min<std::size_t>(params.max_iterations, 63) + 1);
     }
 
+    //! Seconds since construction.
+    [[nodiscard]] double seconds() const { return clock_.seconds(); }
+
     //! Records iteration \f$ k \f$ and calls the callback; returns user_stop if it asks to stop.
-    //! The clock is read only if the history or a callback needs the time.
+    //! The clock is read only if the history or a callback needs the time; for the history
+    //! alone as a cheap stamp, scaled to seconds by finish() (see run_clock).
     std::optional<status> report(std::size_t k, std::span<const T> x, const T& f, const T& gnorm,
                                  const T& step, const T& gap = T(0)) {
         constexpr bool silent = std::is_same_v<std::remove_cv_t<C>, no_callback>;
-        if (silent && !params.record_history)
+        if constexpr (silent) {
+            if (params.record_history)
+                history.push_back({k, f, gnorm, step, gap, clock_.stamp()});
             return std::nullopt;
+        }
         const double t = seconds();
         if (params.record_history)
             history.push_back({k, f, gnorm, step, gap, t});
@@ -231,6 +236,11 @@ public:
         r.g_evals = eval.g_evals;
         r.h_evals = eval.h_evals;
         r.seconds = seconds();
+        if constexpr (std::is_same_v<std::remove_cv_t<C>, no_callback>) {
+            const double scale = clock_.seconds_per_stamp(r.seconds);
+            for (auto& e : history)
+                e.seconds *= scale;
+        }
         r.history = std::move(history);
         return r;
     }
@@ -242,7 +252,7 @@ public:
 
 private:
     C& cb_;
-    std::chrono::steady_clock::time_point start_;
+    run_clock clock_;
 };
 
 //! Keeps the best finite iterate of a non-monotone method.
