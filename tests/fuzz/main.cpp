@@ -1,7 +1,8 @@
 // The fuzz of the differentiator (issue 3): every expression the slices registered is checked by
 // nabla::verify at points_per_case random points, value, gradient and Hessian. The test fails on
 // any component that is not ok. It prints the operation coverage, the verdict counts and the
-// distribution of ULP errors of nabla's double code.
+// distribution of ULP errors of nabla's double code. `test_fuzz -- k n` checks the expressions
+// whose index is k modulo n (ctest runs the shares as separate tests); without arguments, all.
 #define BOOST_TEST_MODULE nabla_fuzz
 #include "fuzz_case.hpp"
 
@@ -12,6 +13,8 @@
 #include <iomanip>
 #include <iostream>
 #include <set>
+#include <stdexcept>
+#include <string>
 
 namespace {
 
@@ -39,9 +42,32 @@ void print_ulps(std::ostream& out, char const* what, std::vector<double> const& 
         << 100 * within(1) << "%" << std::setw(9) << 100 * within(4) << "%\n";
 }
 
+// The share of the expressions this process checks, from the arguments after `--`: k of n.
+struct share {
+    std::size_t k = 0, n = 1;
+};
+
+share share_from_arguments() {
+    auto const& suite = boost::unit_test::framework::master_test_suite();
+    if (suite.argc == 1)
+        return {};
+    share s;
+    try {
+        if (suite.argc != 3)
+            throw std::invalid_argument("two numbers expected");
+        s = {std::stoul(suite.argv[1]), std::stoul(suite.argv[2])};
+    } catch (std::exception const&) {
+        BOOST_FAIL("usage: test_fuzz [-- k n], 0 <= k < n: check the expressions of index k mod n");
+    }
+    if (s.n == 0 || s.k >= s.n)
+        BOOST_FAIL("test_fuzz -- k n needs 0 <= k < n");
+    return s;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_CASE(random_expressions) {
+    const share part = share_from_arguments();
     auto cases = nabla_fuzz::registry();
     std::sort(cases.begin(), cases.end(),
               [](fuzz_case const& a, fuzz_case const& b) { return a.index < b.index; });
@@ -61,14 +87,21 @@ BOOST_AUTO_TEST_CASE(random_expressions) {
             nodes[name] += n;
     }
 
+    // Coverage and distinct types are properties of all the expressions (no evaluation); the
+    // checks run on this process's share.
     nabla_fuzz::stats s;
+    std::set<std::string> checked_types;
     for (auto const& c : cases)
-        c.run(s);
+        if (c.index % part.n == part.k) {
+            c.run(s);
+            checked_types.insert(c.type);
+        }
 
     auto& out = std::cout;
-    out << "nabla fuzz: " << cases.size() << " generated expressions, " << types.size()
-        << " distinct types; with 1/2/3/4 symbols: " << by_symbols[1] << '/' << by_symbols[2] << '/'
-        << by_symbols[3] << '/' << by_symbols[4] << "\n"
+    out << "nabla fuzz, share " << part.k << " of " << part.n << " (" << checked_types.size()
+        << " distinct types checked): " << cases.size() << " generated expressions, "
+        << types.size() << " distinct types; with 1/2/3/4 symbols: " << by_symbols[1] << '/'
+        << by_symbols[2] << '/' << by_symbols[3] << '/' << by_symbols[4] << "\n"
         << s.points << " points, " << s.components << " components (value, gradient, Hessian)\n";
     out << "\noperations chosen by the generator (over distinct expressions):\n";
     for (std::size_t k = 0; k != chosen.size(); ++k)
@@ -112,6 +145,7 @@ BOOST_AUTO_TEST_CASE(random_expressions) {
         for (std::size_t k = 0; k != chosen.size(); ++k)
             BOOST_TEST(chosen[k] > 0u,
                        "operation " << nabla_fuzz::kind_names[k] << " never chosen");
-    BOOST_TEST(s.points >= 10 * types.size());
+    BOOST_TEST(checked_types.size() >= types.size() / part.n / 2); // a fair share was checked
+    BOOST_TEST(s.points >= 10 * checked_types.size());
     BOOST_TEST(s.failures.empty());
 }
