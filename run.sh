@@ -45,7 +45,9 @@ case "${1:-}" in
         # The run-time tests under ASan and UBSan. The fuzz runs one slice of 16 cases; the
         # reference cases, the Moré–Garbow–Hillstrom suite, the build checks and the examples
         # run in the plain build only.
-        configure build-sanitize -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNABLA_FUZZ_CASES=16 -DNABLA_VERIFY_ALL_REFERENCE=OFF \
+        # -Og: about half the compile time of -O1 under the sanitizers (datasets.cpp: 69 s
+        # against 127 s), the run about 1.5x as long (test_losses: 37 s against 24 s)
+        configure build-sanitize -DCMAKE_CXX_FLAGS_RELEASE=-Og -DNABLA_FUZZ_CASES=16 -DNABLA_VERIFY_ALL_REFERENCE=OFF \
             -DNABLA_TEST_REFERENCE=OFF -DNABLA_TEST_MGH=OFF -DNABLA_TEST_BUILD_CHECKS=OFF -DNABLA_BUILD_EXAMPLES=OFF \
             -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
         cmake --build build-sanitize -j "$jobs"
