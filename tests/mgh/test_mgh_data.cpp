@@ -4,7 +4,6 @@
 
 #include <nabla/problems/mgh_data.hpp>
 
-
 BOOST_AUTO_TEST_SUITE(mgh)
 NABLA_MGH_CASE(gaussian)
 NABLA_MGH_CASE(gulf)
