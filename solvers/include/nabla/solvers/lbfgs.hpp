@@ -26,7 +26,7 @@ struct lbfgs_params {
     std::size_t m = 6;      //!< history length \f$ m \ge 1 \f$ (default 6)
     //! Before stopping, check the Hessian's least curvature when the objective has a Hessian
     //! or Hessian-vector products, and leave a saddle point along negative curvature (default
-    //! true; costs one Hessian, or up to 40 products, per convergence).
+    //! true; costs one Hessian, or at most 12 Hessian-vector products, per convergence).
     bool check_curvature = true;
     //! Throws std::invalid_argument naming the bad member.
     void validate() const {

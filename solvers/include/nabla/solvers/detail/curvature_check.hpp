@@ -151,9 +151,8 @@ least_eigenpair<T> lanczos_least(std::size_t n, std::size_t steps, Apply&& apply
 //! At a point \p x where a convergence test held: if the objective has a dense Hessian (one,
 //! for \f$ n \le 1000 \f$, and 40 Lanczos steps on it) or Hessian-vector products (at most 12,
 //! fewer when \f$ 12 n > 2^{22} \f$), and the least curvature Lanczos finds is negative beyond
-//! rounding
-//! (\f$ \lambda_{\min} < -10^{-6} \max(1, \max_i |\lambda_i|) \f$), looks
-//! for a lower point along that direction (downhill sign, steps \f$ \max(1, \|x\|) / 2^j \f$,
+//! rounding (\f$ \lambda_{\min} < -10^{-6} \max(1, \max_i |\lambda_i|) \f$), looks for a
+//! lower point along that direction (downhill sign, steps \f$ \max(1, \|x\|) / 2^j \f$,
 //! accepted when f falls by a tenth of the decrease the curvature predicts). Writes it to
 //! \p x_out, its gradient to \p g_out, and returns its value; nothing when there is no negative
 //! curvature, no such point, or no Hessian.

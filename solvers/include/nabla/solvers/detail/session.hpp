@@ -171,7 +171,6 @@ public:
     //! alone as a cheap stamp, scaled to seconds by finish() (see run_clock).
     std::optional<status> report(std::size_t k, std::span<const T> x, const T& f, const T& gnorm,
                                  const T& step, const T& gap = T(0)) {
-        constexpr bool silent = std::is_same_v<std::remove_cv_t<C>, no_callback>;
         if constexpr (silent) {
             if (params.record_history)
                 history.push_back({k, f, gnorm, step, gap, clock_.stamp()});
@@ -236,7 +235,7 @@ public:
         r.g_evals = eval.g_evals;
         r.h_evals = eval.h_evals;
         r.seconds = seconds();
-        if constexpr (std::is_same_v<std::remove_cv_t<C>, no_callback>) {
+        if constexpr (silent) { // the history holds stamps
             const double scale = clock_.seconds_per_stamp(r.seconds);
             for (auto& e : history)
                 e.seconds *= scale;
@@ -251,6 +250,9 @@ public:
     std::vector<history_entry<T>> history; //!< per-iteration record
 
 private:
+    //! No callback reads the time during the run.
+    static constexpr bool silent = std::is_same_v<std::remove_cv_t<C>, no_callback>;
+
     C& cb_;
     run_clock clock_;
 };
