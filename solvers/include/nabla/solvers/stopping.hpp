@@ -62,7 +62,7 @@ namespace detail {
 template <class T>
 class stopping_tests {
 public:
-    explicit stopping_tests(const stopping_params& p) : p_(p) {}
+    explicit stopping_tests(const stopping_params& p) : p_(p), recent_(p.f_window + 1) {}
 
     //! Gradient tests on the current iterate.
     std::optional<status> gradient(const T& f, const T& gnorm) const {
@@ -70,7 +70,7 @@ public:
         if (p_.gtol_abs > 0 && gnorm <= T(p_.gtol_abs))
             return status::converged_gradient;
         if (p_.gtol_rel > 0 && gnorm <= T(p_.gtol_rel) * max1(abs(f)) &&
-            (settled(f) || (!fs_.empty() && gnorm <= T(p_.gtol_rel) * max1(abs(fs_.front())))))
+            (settled(f) || (count_ > 0 && gnorm <= T(p_.gtol_rel) * max1(abs(f0_)))))
             return status::converged_relative_gradient;
         return std::nullopt;
     }
@@ -78,9 +78,12 @@ public:
     //! Records \f$ f_k \f$ and runs the f-change and step tests after an accepted step.
     std::optional<status> after_step(const T& f, const T& step, const T& xnorm) {
         using std::abs;
-        fs_.push_back(f);
-        if (p_.ftol_rel > 0 && fs_.size() > p_.f_window) {
-            const T& old = fs_[fs_.size() - 1 - p_.f_window];
+        head_ = head_ + 1 == recent_.size() ? 0 : head_ + 1;
+        recent_[head_] = f;
+        ++count_;
+        if (p_.ftol_rel > 0 && count_ > p_.f_window) {
+            // f_window + 1 values in the ring: the one after the newest is the oldest
+            const T& old = recent_[head_ + 1 == recent_.size() ? 0 : head_ + 1];
             if (abs(old - f) <= T(p_.ftol_rel) * max1(abs(f)))
                 return status::converged_function_change;
         }
@@ -90,7 +93,12 @@ public:
     }
 
     //! Records the start value \f$ f_0 \f$.
-    void start(const T& f0) { fs_.assign(1, f0); }
+    void start(const T& f0) {
+        f0_ = f0;
+        recent_[0] = f0;
+        head_ = 0;
+        count_ = 1;
+    }
 
 private:
     //! Guard of the relative test: the last change of f is at most
@@ -99,13 +107,17 @@ private:
     bool settled(const T& f) const {
         using std::abs;
         using std::sqrt;
-        if (fs_.size() < 2)
+        if (count_ < 2)
             return true;
-        return abs(fs_[fs_.size() - 2] - f) <= sqrt(T(p_.gtol_rel)) * max1(abs(f));
+        const T& previous = recent_[head_ == 0 ? recent_.size() - 1 : head_ - 1];
+        return abs(previous - f) <= sqrt(T(p_.gtol_rel)) * max1(abs(f));
     }
     static T max1(const T& v) { return v > T(1) ? v : T(1); }
     stopping_params p_;
-    std::vector<T> fs_;
+    T f0_{};                //!< \f$ f_0 \f$
+    std::vector<T> recent_; //!< the last f_window + 1 values of f, a ring (no growth per step)
+    std::size_t head_ = 0;  //!< the newest value's place in recent_
+    std::size_t count_ = 0; //!< values recorded, \f$ f_0 \f$ included
 };
 
 } // namespace detail

@@ -219,13 +219,18 @@ private:
     T* previous_a() { return previous_a_ + w0_; }
     T* previous_b() { return previous_b_ + w0_; }
     void rewind() {
+        // element loops: std::copy_n became memmove calls, 25 of them, costly at small m
+        const std::size_t c = count_, w0 = w0_, ld = ld_;
         for (T* mat : {ri_, rit_, yy_})
-            for (std::size_t j = 0; j < count_; ++j)
-                std::copy_n(mat + (w0_ + j) * ld_ + w0_, count_, mat + j * ld_);
-        std::copy_n(diag_ + w0_, count_, diag_);
-        std::copy_n(slot_.data() + w0_, count_, slot_.data());
-        std::copy_n(previous_a_ + w0_, count_, previous_a_);
-        std::copy_n(previous_b_ + w0_, count_, previous_b_);
+            for (std::size_t j = 0; j < c; ++j)
+                for (std::size_t i = 0; i < c; ++i)
+                    mat[j * ld + i] = mat[(w0 + j) * ld + w0 + i];
+        for (std::size_t i = 0; i < c; ++i) { // a destination ends before its source begins
+            diag_[i] = diag_[w0 + i];
+            slot_[i] = slot_[w0 + i];
+            previous_a_[i] = previous_a_[w0 + i];
+            previous_b_[i] = previous_b_[w0 + i];
+        }
         w0_ = 0;
     }
 
@@ -286,9 +291,10 @@ private:
                     yv.store_aligned(acc + (c + j) * width);
                 }
             }
-            // width sums at a time (rows past 2c are stale and unused)
+            // width sums at a time (rows past 2c are stale and unused), unless products_fixed
+            // formed them already
             batch group[width];
-            for (std::size_t q = 0; q < 2 * c; q += width) {
+            for (std::size_t q = 0; !(fixed && c <= width) && q < 2 * c; q += width) {
                 for (std::size_t e = 0; e < width; ++e)
                     group[e] = xsimd::load_aligned(acc + (q + e) * width);
                 nabla::detail::row_sums(group).store_unaligned(dots + q);
@@ -475,10 +481,12 @@ private:
         (batch(gamma_) * t).store_unaligned(t_);
     }
 
-    //! inner_products() for \f$ C \f$ pairs, `tail` the last batch of g (zero-padded): the
+    //! inner_products() for \f$ C \f$ pairs, `tail` the last batch of g (zero-padded). For
+    //! \f$ C \le \f$ width the sums themselves into dots_, reduced in registers (a round trip of
+    //! the partial sums through `acc` took half the time of a direction at n = 10); else the
     //! sums' batches into rows \f$ j \f$, \f$ C + j \f$ of `acc`.
     template <std::size_t C>
-    void products_fixed(const T* g, const T* tail, T* acc) const {
+    void products_fixed(const T* g, const T* tail, T* acc) {
         const std::size_t nv = n_ / width * width;
         using batch = xsimd::batch<T>;
         [&]<std::size_t... J>(std::index_sequence<J...>) {
@@ -499,8 +507,19 @@ private:
                   yg[J] = xsimd::fma(xsimd::load_aligned(yp[J] + nv), gv, yg[J])),
                  ...);
             }
-            (sg[J].store_aligned(acc + J * width), ...);
-            (yg[J].store_aligned(acc + (C + J) * width), ...);
+            if constexpr (C <= width) { // the sums straight from the registers
+                const batch zero(T(0));
+                [&]<std::size_t... K>(std::index_sequence<K...>) {
+                    const batch rs[width] = {(K < C ? sg[K % C] : zero)...};
+                    const batch ry[width] = {(K < C ? yg[K % C] : zero)...};
+                    nabla::detail::row_sums(rs).store_unaligned(dots_);
+                    nabla::detail::row_sums(ry).store_unaligned(dots_ + C);
+                }
+                (std::make_index_sequence<width>{});
+            } else {
+                (sg[J].store_aligned(acc + J * width), ...);
+                (yg[J].store_aligned(acc + (C + J) * width), ...);
+            }
         }
         (std::make_index_sequence<C>{});
     }
