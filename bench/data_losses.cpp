@@ -1,7 +1,8 @@
 // Run-time benchmark of losses over datasets: the gradient of L2-regularised logistic regression
 // over n x d doubles by nabla, by a hand-written fused xsimd loop, by a plain scalar loop and by
-// Eigen; the memory bandwidth it reaches against a STREAM-like triad; and the gradient of a
-// one-hidden-layer network against hand-written back-propagation. See docs/performance.md.
+// Eigen; the memory bandwidth it reaches against a STREAM-like triad and against a bare read of
+// X (the floor under any one-thread pass); and the gradient of a one-hidden-layer network
+// against hand-written back-propagation. See docs/performance.md.
 #include "data_handwritten.hpp"
 #include "ratio_reporter.hpp"
 
@@ -98,6 +99,11 @@ void register_logistic(problem const& p) {
         Eigen::VectorXd g(p.d);
         for (auto _ : s)
             benchmark::DoNotOptimize(bench::logistic_gradient_eigen(X, Y, w0, 0.1, lambda, g));
+    })->UseRealTime();
+    // X read once, in order, and nothing else: the floor under any one-thread pass over it
+    benchmark::RegisterBenchmark((base + "read").c_str(), [&p](benchmark::State& s) {
+        for (auto _ : s)
+            benchmark::DoNotOptimize(bench::read_sum(p.X.data(), p.n * p.d));
     })->UseRealTime();
     // a triad over as many bytes as X: a[i] = b[i] + s c[i]
     benchmark::RegisterBenchmark((base + "triad").c_str(), [&p](benchmark::State& s) {
@@ -215,21 +221,25 @@ void print_table(std::map<std::string, double> const& ns) {
     };
     std::printf("\nGradient of L2-regularised logistic regression (one thread unless noted; "
                 "targets: nabla <= 1.10x xsimd, scalar >= 3x nabla, nabla ahead of Eigen, "
-                "out of cache >= 70%% of the triad's bandwidth)\n\n");
+                "out of cache >= 70%% of the triad's bandwidth). 'read': X summed once in "
+                "order, the floor under one thread's pass; 'scalar / read' bounds scalar / "
+                "nabla.\n\n");
     std::printf("| n x d | nabla (ms) | nabla / xsimd | scalar / nabla | Eigen / nabla | "
-                "nabla GB/s | triad GB/s | share | 2 threads |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|\n");
+                "nabla GB/s | triad GB/s | share | nabla / read | scalar / read | 2 threads |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (auto const& p : problems()) {
         const std::string base = "logistic/" + p.name() + "/";
         const double nab = at(base + "nabla"), simd = at(base + "xsimd"),
                      scalar = at(base + "scalar"), eig = at(base + "eigen"),
-                     triad = at(base + "triad"), two = at(base + "nabla_2_threads");
+                     triad = at(base + "triad"), read = at(base + "read"),
+                     two = at(base + "nabla_2_threads");
         const double bytes = 8.0 * static_cast<double>(p.n) * static_cast<double>(p.d + 1);
         const double nabla_bw = bytes / nab;                                   // GB/s = B/ns
         const double triad_bw = 24.0 * static_cast<double>(p.n * p.d) / triad; // STREAM counts
-        std::printf("| %s | %.3f | %.2fx | %.2fx | %.2fx | %.1f | %.1f | %.0f%% | %.2fx |\n",
+        std::printf("| %s | %.3f | %.2fx | %.2fx | %.2fx | %.1f | %.1f | %.0f%% | %.2fx | %.2fx | "
+                    "%.2fx |\n",
                     p.name().c_str(), nab / 1e6, nab / simd, scalar / nab, eig / nab, nabla_bw,
-                    triad_bw, 100 * nabla_bw / triad_bw, nab / two);
+                    triad_bw, 100 * nabla_bw / triad_bw, nab / read, scalar / read, nab / two);
     }
     const double net = at("network/10000x32/nabla"), hand = at("network/10000x32/hand");
     std::printf("\nOne-hidden-layer tanh network (h = %zu), 10000 x 32: nabla %.3f ms, "

@@ -20,10 +20,14 @@
 #define NABLA_ALWAYS_INLINE inline __attribute__((always_inline))
 //! \brief Forces inlining of a lambda; written after its parameter list.
 #define NABLA_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))
+//! \brief Asks for the cache line at `address` to be loaded into the second-level cache (no
+//! effect on the program's results; a hint the processor may ignore).
+#define NABLA_PREFETCH_L2(address) __builtin_prefetch((address), 0, 2)
 #else
 #define NABLA_RESTRICT
 #define NABLA_ALWAYS_INLINE inline
 #define NABLA_ALWAYS_INLINE_LAMBDA
+#define NABLA_PREFETCH_L2(address) ((void)(address))
 #endif
 
 #endif // NABLA_CONFIG_HPP

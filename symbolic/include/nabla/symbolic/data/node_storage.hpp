@@ -60,6 +60,9 @@ struct node_storage {
     std::array<std::size_t, count> len{};
     //! Matrix column counts.
     std::array<std::size_t, count> cols{};
+    //! Long rows (one at a time): the start of a data row some rows further on, prefetched into
+    //! L2 while the current row is added to an accumulator (null: none).
+    char const* ahead = nullptr;
 
     //! True for the inner product of two matrices.
     template <class N>
