@@ -49,9 +49,11 @@ double logistic_gradient_xsimd(double const* X, double const* y, std::size_t n, 
         const double m = -y[i] * z;
         const double c = -y[i] / (1 + std::exp(-m));
         const batch cb(c);
-        char const* next = reinterpret_cast<char const*>(x + ahead * d);
+        // the row `ahead` rows on, if there is one (no pointer is formed past the data)
+        char const* next =
+            Prefetch && i + ahead < n ? reinterpret_cast<char const*>(x + ahead * d) : nullptr;
         for (j = 0; j != full; j += width) {
-            if (Prefetch && i + ahead < n)
+            if (Prefetch && next)
                 __builtin_prefetch(next + 8 * j, 0, 2);
             xsimd::fma(cb, batch::load_unaligned(x + j), batch::load_unaligned(g + j))
                 .store_unaligned(g + j);
