@@ -293,11 +293,13 @@ private:
             }
             // width sums at a time (rows past 2c are stale and unused), unless products_fixed
             // formed them already
-            batch group[width];
-            for (std::size_t q = 0; !(fixed && c <= width) && q < 2 * c; q += width) {
-                for (std::size_t e = 0; e < width; ++e)
-                    group[e] = xsimd::load_aligned(acc + (q + e) * width);
-                nabla::detail::row_sums(group).store_unaligned(dots + q);
+            if (!(fixed && c <= width)) {
+                batch group[width];
+                for (std::size_t q = 0; q < 2 * c; q += width) {
+                    for (std::size_t e = 0; e < width; ++e)
+                        group[e] = xsimd::load_aligned(acc + (q + e) * width);
+                    nabla::detail::row_sums(group).store_unaligned(dots + q);
+                }
             }
             i = fixed ? n_ : nv;
         } else
@@ -399,8 +401,9 @@ private:
         const std::size_t c = count_, ld = ld_;
 #if NABLA_SOLVERS_HAS_XSIMD
         if constexpr (simd) {
-            if (c <= width &&
-                with_fixed_count(c, [&](auto cc) { solve_fixed<decltype(cc)::value>(); }))
+            // (only counts up to a batch are instantiated: solve_fixed holds a vector in one)
+            if (with_fixed_count<std::min(width, max_fixed)>(
+                    c, [&](auto cc) { solve_fixed<decltype(cc)::value>(); }))
                 return;
         }
 #endif
@@ -436,14 +439,14 @@ private:
     //! \f$ g \f$ once for all pairs.
     static constexpr std::size_t max_fixed = 8;
 
-    //! Calls `f(std::integral_constant<std::size_t, c>{})` if \f$ 1 \le c \le \f$ max_fixed;
+    //! Calls `f(std::integral_constant<std::size_t, c>{})` if \f$ 1 \le c \le \f$ `Max`;
     //! returns whether it did.
-    template <class F>
+    template <std::size_t Max = max_fixed, class F>
     static bool with_fixed_count(std::size_t c, F&& f) {
         return [&]<std::size_t... C>(std::index_sequence<C...>) {
             return ((c == C + 1 && (f(std::integral_constant<std::size_t, C + 1>{}), true)) || ...);
         }
-        (std::make_index_sequence<max_fixed>{});
+        (std::make_index_sequence<Max>{});
     }
 
     //! solve() for \f$ C \le \f$ width pairs, one batch per vector: each product is a sum of
