@@ -12,9 +12,8 @@
 //       -Iproblems/include -I/usr/include/eigen3 bench/solvers_peers.cpp -o solvers_peers
 // (dlib's optimisation code is header-only; no library is linked.) The per-iteration overhead
 // and the two-loop bandwidth are measured by bench/lbfgs_overhead.cpp.
-#include <nabla/problems/mgh_data.hpp>
-#include <nabla/problems/mgh_functions.hpp>
-#include <nabla/problems/mgh_small.hpp>
+#include "mgh_set.hpp"
+
 #include <nabla/solvers/all.hpp>
 
 #include <Eigen/Core>
@@ -25,34 +24,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <limits>
 #include <span>
 #include <string>
 #include <vector>
 
-namespace np = nabla::problems;
 namespace ns = nabla::solvers;
 
 namespace {
 constexpr double tau = 1e-7;
 
-// One problem as value + gradient on raw pointers, so every library sees the same code.
-struct problem {
-    std::string name;
-    std::vector<double> x0;
-    std::function<double(const double*, double*)> fg; // g may be null
-};
-
-template <class F, std::size_t N, class Data>
-problem make(np::problem<F, N, Data> const& p) {
-    return {std::to_string(p.number) + " " + std::string(p.name),
-            std::vector<double>(p.start.begin(), p.start.end()),
-            [o = np::objective_of(p)](const double* x, double* g) {
-                const std::span<const double> xs(x, N);
-                return g ? o.value_gradient(xs, std::span<double>(g, N)) : o.value(xs);
-            }};
-}
+using problem = bench::mgh_problem;
 
 // Counts calls and records the value of each.
 struct counter {
@@ -143,27 +125,7 @@ void run_lbfgspp(counter& c, const problem& p, int ls) {
 } // namespace
 
 int main() {
-    // The unconstrained set: every problem but 1, 2 and 13.
-    const std::vector<problem> problems{
-        make(np::powell_badly_scaled()),
-        make(np::brown_badly_scaled()),
-        make(np::beale()),
-        make(np::helical_valley()),
-        make(np::gaussian()),
-        make(np::gulf()),
-        make(np::box_3d()),
-        make(np::wood()),
-        make(np::brown_dennis()),
-        make(np::biggs_exp6()),
-        make(np::watson()),
-        make(np::extended_rosenbrock()),
-        make(np::extended_powell_singular()),
-        make(np::penalty_1()),
-        make(np::penalty_2()),
-        make(np::variably_dimensioned()),
-        make(np::trigonometric()),
-        make(np::chebyquad()),
-    };
+    const std::vector<problem> problems = bench::unconstrained_set();
     const std::vector<std::string> solvers{"nabla lbfgs",       "nabla bfgs", "LBFGS++ (Armijo)",
                                            "LBFGS++ (s.Wolfe)", "dlib lbfgs", "dlib bfgs"};
     std::vector<std::vector<outcome>> table;
