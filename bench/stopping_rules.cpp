@@ -69,15 +69,20 @@ run_record record_run(Solver solver, const bench::mgh_problem& p) {
     return r;
 }
 
+// A candidate test over the last `window` iterations; `none` is the defaults (no such test).
+enum class family { none, progress, relative };
+
 struct rule {
-    const char* kind; // "progress" or "relative"
+    family kind;
     double ftol;
     std::size_t window;
     // the first iteration at which the test holds, if any
     std::optional<std::size_t> fires(const std::vector<double>& f) const {
+        if (kind == family::none)
+            return std::nullopt;
         for (std::size_t k = window; k < f.size(); ++k) {
             const double change = f[k - window] - f[k];
-            const double scale = kind[0] == 'p' ? f.front() - f[k] : std::abs(f[k]);
+            const double scale = kind == family::progress ? f.front() - f[k] : std::abs(f[k]);
             if (change <= ftol * scale)
                 return k;
         }
@@ -120,13 +125,13 @@ int main() {
         targets.push_back(f_low + tau * (f0 - f_low));
     }
 
-    std::vector<rule> rules{{"none", 0, 0}}; // the defaults: no such test
+    std::vector<rule> rules{{family::none, 0, 0}};
     for (double ftol : {1e-8, 3e-9, 2e-9, 1.5e-9, 1e-9, 5e-10, 1e-10})
         for (std::size_t m : {5u, 10u, 20u})
-            rules.push_back({"progress", ftol, m});
+            rules.push_back({family::progress, ftol, m});
     for (double ftol : {1e-2, 1e-3, 1e-4, 1e-5})
         for (std::size_t m : {5u, 10u})
-            rules.push_back({"relative", ftol, m});
+            rules.push_back({family::relative, ftol, m});
 
     std::printf("Problems (MGH numbers) on which a stopping test ends a run before the Moré-Wild "
                 "target (tau = %.0e) or lets it go past 3x its evaluations to target\n\n",
@@ -136,15 +141,15 @@ int main() {
         std::printf(" %s: stops before target | %s: past 3x |", s, s);
     std::printf("\n|---|---|---|---|---|---|---|\n");
     for (const rule& t : rules) {
-        const bool none = t.window == 0;
-        if (none)
+        if (t.kind == family::none)
             std::printf("| none (the defaults) | - | - |");
         else
-            std::printf("| %s | %g | %zu |", t.kind, t.ftol, t.window);
+            std::printf("| %s | %g | %zu |", t.kind == family::progress ? "progress" : "relative",
+                        t.ftol, t.window);
         for (const auto& solver_runs : runs) {
             std::string before, past;
             for (std::size_t i = 0; i < problems.size(); ++i) {
-                const auto stop = none ? std::nullopt : t.fires(solver_runs[i].f);
+                const auto stop = t.fires(solver_runs[i].f);
                 const verdict v = judge(solver_runs[i], stop, targets[i]);
                 const std::string number = std::to_string(problems[i].number);
                 if (v.before_target)
